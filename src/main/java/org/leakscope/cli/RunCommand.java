@@ -1,0 +1,57 @@
+package org.leakscope.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.leakscope.ingest.IngestConfig;
+import org.leakscope.ingest.IngestJob;
+import org.leakscope.ingest.IngestResult;
+import org.leakscope.io.OutputLayout;
+import org.leakscope.io.Summary;
+import org.leakscope.report.SummaryParts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code run}: every stage in one Spark application, then summary.json. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the whole pipeline on a dump and write tables and report/summary.json.")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, description = "Dump file or directory (file:, hdfs:, s3a: …).")
+  String input;
+
+  @Option(names = "--output", required = true, description = "Output directory of the run.")
+  String output;
+
+  @Option(
+      names = "--task-bytes",
+      converter = Sizes.class,
+      description = "Input bytes per Spark task (default 64m).")
+  long taskBytes = IngestConfig.DEFAULT_TASK_BYTES;
+
+  @Mixin LimitOptions limits;
+  @Mixin SparkOptions sparkOptions;
+
+  @Override
+  public Integer call() {
+    IngestConfig ingestConfig = new IngestConfig(input, output, limits.toLimits(), taskBytes);
+    Instant started = Instant.now();
+    SparkSession spark = sparkOptions.open("run");
+    try {
+      IngestResult ingest = new IngestJob(spark, ingestConfig).run();
+      OutputLayout out = new OutputLayout(output);
+      ObjectNode summary = Summary.json().createObjectNode();
+      SummaryParts.ingest(summary, ingest);
+      SummaryParts.run(summary, input, started, Instant.now());
+      Summary.write(out.summaryJson(), summary, spark.sparkContext().hadoopConfiguration());
+      System.out.println(Console.ingest(ingest));
+      System.out.println("summary: " + out.summaryJson());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

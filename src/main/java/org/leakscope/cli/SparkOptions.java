@@ -1,0 +1,34 @@
+package org.leakscope.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/**
+ * Options that shape the Spark session. Precedence, lowest first: Spark's defaults, spark-submit's settings (or the
+ * system properties jobs/leakscope sets), then {@code --master} and {@code --conf} here.
+ */
+final class SparkOptions {
+  @Option(
+      names = "--master",
+      description = "Spark master URL (default: the one spark-submit gives; jobs/leakscope uses local[*]).")
+  String master;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "Extra Spark setting; repeatable.")
+  Map<String, String> conf = new LinkedHashMap<>();
+
+  SparkSession open(String command) {
+    SparkSession.Builder builder = SparkSession.builder().appName("leakscope " + command);
+    if (master != null) {
+      builder.master(master);
+    }
+    // Timestamps print the same on every machine.
+    builder.config("spark.sql.session.timeZone", System.getProperty("spark.sql.session.timeZone", "UTC"));
+    conf.forEach(builder::config);
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,82 @@
+package org.leakscope.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists the input's files on the driver (through the Hadoop FileSystem, so {@code file:}, {@code hdfs:} and
+ * {@code s3a:} alike, recursively, hidden files included: a leaked {@code .DS_Store} is a unit too) and packs them into
+ * balanced groups of roughly equal bytes, deterministically from the sorted listing.
+ */
+public final class FileListing {
+  private FileListing() {}
+
+  /** Every file under {@code input}, sorted by relative path. */
+  public static List<FileTask> list(String input, Configuration conf) {
+    try {
+      Path root = new Path(input);
+      FileSystem fs = root.getFileSystem(conf);
+      FileStatus status = fs.getFileStatus(root);
+      List<FileTask> files = new ArrayList<>();
+      if (status.isFile()) {
+        files.add(new FileTask(status.getPath().toString(), status.getPath().getName(), status.getLen()));
+        return files;
+      }
+      String prefix = status.getPath().toUri().getPath();
+      prefix = prefix.endsWith("/") ? prefix : prefix + "/";
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        LocatedFileStatus f = it.next();
+        String p = f.getPath().toUri().getPath();
+        String relative = p.startsWith(prefix) ? p.substring(prefix.length()) : f.getPath().getName();
+        files.add(new FileTask(f.getPath().toString(), relative, f.getLen()));
+      }
+      files.sort(Comparator.comparing(FileTask::path));
+      return files;
+    } catch (java.io.FileNotFoundException e) {
+      throw new IllegalArgumentException("input does not exist: " + input, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list input " + input + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Packs files into at most {@code maxGroups} groups of about {@code targetBytes} each (largest first, each to the
+   * lightest group; ties broken by path), so that one huge mbox does not share a task with everything else.
+   */
+  public static List<List<FileTask>> pack(List<FileTask> files, long targetBytes, int minGroups, int maxGroups) {
+    long total = 0;
+    for (FileTask f : files) {
+      total += Math.max(f.size(), 1);
+    }
+    int groups = (int) Math.max(minGroups, Math.min(maxGroups, (total + targetBytes - 1) / targetBytes));
+    groups = Math.max(1, Math.min(groups, Math.max(files.size(), 1)));
+    List<List<FileTask>> out = new ArrayList<>(groups);
+    long[] load = new long[groups];
+    for (int i = 0; i < groups; i++) {
+      out.add(new ArrayList<>());
+    }
+    List<FileTask> bySize = new ArrayList<>(files);
+    bySize.sort(Comparator.comparingLong(FileTask::size).reversed().thenComparing(FileTask::path));
+    for (FileTask f : bySize) {
+      int lightest = 0;
+      for (int i = 1; i < groups; i++) {
+        if (load[i] < load[lightest]) {
+          lightest = i;
+        }
+      }
+      out.get(lightest).add(f);
+      load[lightest] += Math.max(f.size(), 1) + 4096; // per-file overhead, so many tiny files spread out too
+    }
+    return out;
+  }
+}

@@ -1,0 +1,185 @@
+package org.leakscope.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.leakscope.io.HadoopConf;
+import org.leakscope.io.OutputLayout;
+import org.leakscope.io.Schemas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest stage: list the input, parse every file in Spark tasks, write {@code items}, {@code quarantine} and
+ * {@code ingest_manifest}, then check from the written tables that every unit found is an item or quarantined.
+ */
+public final class IngestJob {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+
+  private final SparkSession spark;
+  private final IngestConfig config;
+
+  public IngestJob(SparkSession spark, IngestConfig config) {
+    this.spark = spark;
+    this.config = config;
+  }
+
+  public IngestResult run() {
+    long start = System.nanoTime();
+    OutputLayout out = new OutputLayout(config.output());
+    List<FileTask> files = listInput();
+    Dataset<Row> parsed = parse(files).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      write(parsed, Schemas.ROW_ITEM, Schemas.ITEMS, out.table(OutputLayout.ITEMS), false);
+      write(parsed, Schemas.ROW_QUARANTINE, Schemas.QUARANTINE, out.table(OutputLayout.QUARANTINE), true);
+      write(parsed, Schemas.ROW_MANIFEST, Schemas.INGEST_MANIFEST, out.table(OutputLayout.INGEST_MANIFEST), true);
+    } finally {
+      parsed.unpersist();
+    }
+    return verify(out, files, (System.nanoTime() - start) / 1e9);
+  }
+
+  private List<FileTask> listInput() {
+    spark.sparkContext().setJobDescription("ingest: list " + config.input());
+    List<FileTask> files = FileListing.list(config.input(), spark.sparkContext().hadoopConfiguration());
+    LOG.info("ingest: {} files under {}", files.size(), config.input());
+    return files;
+  }
+
+  /** Every file's rows (items, quarantine, manifest side by side), from Spark tasks of about taskBytes each. */
+  private Dataset<Row> parse(List<FileTask> files) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(spark.sparkContext().hadoopConfiguration()));
+    int parallelism = spark.sparkContext().defaultParallelism();
+    List<List<FileTask>> groups = FileListing.pack(files, config.taskBytes(), parallelism, 100_000);
+    Limits limits = config.limits();
+    JavaRDD<Row> rows =
+        jsc.parallelize(groups, Math.max(groups.size(), 1))
+            .mapPartitions(
+                (Iterator<List<FileTask>> it) -> {
+                  List<FileTask> tasks = new ArrayList<>();
+                  it.forEachRemaining(tasks::addAll);
+                  return new RowProducer(
+                      "leakscope-ingest",
+                      sink -> {
+                        for (FileTask task : tasks) {
+                          FileIngestor.ingest(task, limits, conf.value().get(), sink);
+                        }
+                      });
+                });
+    return spark.createDataFrame(rows, Schemas.INGEST_OUTPUT);
+  }
+
+  private void write(Dataset<Row> parsed, String rowType, StructType schema, String path, boolean small) {
+    spark.sparkContext().setJobDescription("ingest: write " + path);
+    Column[] columns = new Column[schema.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = col(schema.fields()[i].name());
+    }
+    Dataset<Row> table = parsed.filter(col("row_type").equalTo(rowType)).select(columns);
+    // Small tables as one file; items keep one file per task.
+    (small ? table.repartition(1) : table).write().mode(SaveMode.Overwrite).parquet(path);
+  }
+
+  /** Checks the accounting invariant from the written tables and returns the totals. */
+  private IngestResult verify(OutputLayout out, List<FileTask> files, double seconds) {
+    spark.sparkContext().setJobDescription("ingest: check that every unit is accounted for");
+    Dataset<Row> manifest = spark.read().parquet(out.table(OutputLayout.INGEST_MANIFEST));
+    Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS));
+    Dataset<Row> quarantine = spark.read().parquet(out.table(OutputLayout.QUARANTINE));
+    Dataset<Row> itemCounts = items.groupBy("source_uri").agg(count(lit(1)).as("items_in_table"));
+    Dataset<Row> quarantineCounts = quarantine.groupBy("source_uri").agg(count(lit(1)).as("quarantined_in_table"));
+    Dataset<Row> joined =
+        manifest
+            .join(itemCounts, manifest.col("source_uri").equalTo(itemCounts.col("source_uri")), "full_outer")
+            .select(
+                coalesce(manifest.col("source_uri"), itemCounts.col("source_uri")).as("source_uri"),
+                manifest.col("units_found"),
+                manifest.col("items_written"),
+                manifest.col("units_quarantined"),
+                coalesce(col("items_in_table"), lit(0L)).as("items_in_table"));
+    joined =
+        joined
+            .join(quarantineCounts, joined.col("source_uri").equalTo(quarantineCounts.col("source_uri")),
+                "full_outer")
+            .select(
+                coalesce(joined.col("source_uri"), quarantineCounts.col("source_uri")).as("source_uri"),
+                col("units_found"),
+                col("items_written"),
+                col("units_quarantined"),
+                coalesce(col("items_in_table"), lit(0L)).as("items_in_table"),
+                coalesce(col("quarantined_in_table"), lit(0L)).as("quarantined_in_table"));
+    List<Row> broken =
+        joined
+            .filter(
+                col("units_found").isNull()
+                    .or(col("units_found").notEqual(col("items_written").plus(col("units_quarantined"))))
+                    .or(col("items_written").notEqual(col("items_in_table")))
+                    .or(col("units_quarantined").notEqual(col("quarantined_in_table"))))
+            .orderBy("source_uri")
+            .limit(5)
+            .collectAsList();
+    if (!broken.isEmpty()) {
+      throw new AccountingException(
+          "units found != items + quarantined for "
+              + broken.stream()
+                  .map(r -> r.getString(0) + " (found " + r.get(1) + ", items " + r.get(2) + " written / "
+                      + r.get(4) + " in table, quarantined " + r.get(3) + " / " + r.get(5) + " in table)")
+                  .toList());
+    }
+    Row totals =
+        manifest
+            .agg(
+                count(lit(1)),
+                coalesce(sum("size_bytes"), lit(0L)),
+                coalesce(sum("units_found"), lit(0L)),
+                coalesce(sum("items_written"), lit(0L)),
+                coalesce(sum("units_quarantined"), lit(0L)))
+            .first();
+    if (totals.getLong(0) != files.size()) {
+      throw new AccountingException(
+          files.size() + " files listed but " + totals.getLong(0) + " manifest rows written");
+    }
+    IngestResult result =
+        new IngestResult(
+            totals.getLong(0),
+            totals.getLong(1),
+            totals.getLong(2),
+            totals.getLong(3),
+            totals.getLong(4),
+            countBy(items, "kind"),
+            countBy(quarantine, "reason"),
+            seconds);
+    LOG.info(
+        "ingest: {} files, {} units = {} items + {} quarantined",
+        result.files(), result.units(), result.items(), result.quarantined());
+    return result;
+  }
+
+  /** Counts per value of a low-cardinality column (kinds, reasons: a fixed vocabulary). */
+  private static Map<String, Long> countBy(Dataset<Row> table, String column) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : table.groupBy(column).count().collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package org.leakscope.ingest.archive;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.leakscope.ingest.Format;
+import org.leakscope.ingest.Limits;
+import org.leakscope.ingest.Reason;
+import org.leakscope.ingest.UnitRejected;
+import org.leakscope.ingest.Units;
+
+/**
+ * Expands zip, tar and gzip in-stream (Commons Compress; nothing is written to disk, so entry names such as
+ * {@code ../../etc/passwd} are only text in a locator). Each entry is handed back to the dispatcher as if it were a
+ * file, with {@code !/entry/name} appended to the locator. Entry count, expansion ratio and total bytes are bounded.
+ */
+public final class ArchiveReader {
+  /** Processes one entry (or the single member of a gzip) as a file. */
+  @FunctionalInterface
+  public interface EntryHandler {
+    void entry(InputStream in, String name, String locator, long size) throws IOException;
+  }
+
+  private final Limits limits;
+
+  public ArchiveReader(Limits limits) {
+    this.limits = limits;
+  }
+
+  public void read(
+      Format format,
+      InputStream in,
+      String name,
+      String prefix,
+      ArchiveBudget budget,
+      Units units,
+      EntryHandler handler)
+      throws IOException {
+    switch (format) {
+      case GZIP -> {
+        InputStream gz = budget.expanded(new GzipCompressorInputStream(in, true));
+        String inner = gunzippedName(name);
+        handler.entry(new BufferedInputStream(gz, 64 * 1024), inner, prefix + "!/" + inner, -1);
+      }
+      case ZIP -> entries(new ZipArchiveInputStream(in, "UTF-8", true, true), prefix, budget, units, handler, true);
+      case TAR -> entries(new TarArchiveInputStream(in), prefix, budget, units, handler, false);
+      default -> throw new IllegalArgumentException("not an archive: " + format);
+    }
+  }
+
+  private void entries(
+      ArchiveInputStream<? extends ArchiveEntry> archive,
+      String prefix,
+      ArchiveBudget budget,
+      Units units,
+      EntryHandler handler,
+      boolean compressed)
+      throws IOException {
+    int count = 0;
+    for (ArchiveEntry e = archive.getNextEntry(); e != null; e = archive.getNextEntry()) {
+      if (e.isDirectory()) {
+        continue;
+      }
+      String locator = prefix + "!/" + e.getName();
+      if (++count > limits.maxArchiveEntries()) {
+        throw new UnitRejected(
+            Reason.ARCHIVE_LIMIT,
+            "more than maxArchiveEntries=" + limits.maxArchiveEntries() + " entries; the rest from " + e.getName()
+                + " on is not read",
+            true);
+      }
+      if (!archive.canReadEntryData(e)) {
+        boolean encrypted = e instanceof ZipArchiveEntry z && z.getGeneralPurposeBit().usesEncryption();
+        units.quarantine(
+            locator,
+            encrypted ? Reason.ENCRYPTED : Reason.UNSUPPORTED_FORMAT,
+            encrypted ? "encrypted archive entry" : "archive entry compression method not supported",
+            e.getSize(),
+            null);
+        continue;
+      }
+      InputStream data = compressed ? budget.expanded(archive) : new Shield(archive);
+      handler.entry(new BufferedInputStream(data, 64 * 1024), e.getName(), locator, e.getSize());
+    }
+  }
+
+  static String gunzippedName(String name) {
+    String base = name.substring(name.lastIndexOf('/') + 1);
+    String lower = base.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".tgz")) {
+      return base.substring(0, base.length() - 4) + ".tar";
+    }
+    if (lower.endsWith(".gz")) {
+      return base.substring(0, base.length() - 3);
+    }
+    return base + ".ungzipped";
+  }
+
+  /** Keeps entry readers from closing the archive stream. */
+  private static final class Shield extends java.io.FilterInputStream {
+    Shield(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {
+      // the archive owns the stream
+    }
+  }
+}

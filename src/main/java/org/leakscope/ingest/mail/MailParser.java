@@ -1,0 +1,342 @@
+package org.leakscope.ingest.mail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.address.Address;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Group;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.dom.field.AddressListField;
+import org.apache.james.mime4j.dom.field.DateTimeField;
+import org.apache.james.mime4j.dom.field.MailboxListField;
+import org.apache.james.mime4j.dom.field.ParsedField;
+import org.apache.james.mime4j.field.LenientFieldParser;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
+import org.apache.james.mime4j.io.MaxLineLimitException;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.leakscope.ingest.Format;
+import org.leakscope.ingest.Hashing;
+import org.leakscope.ingest.Item;
+import org.leakscope.ingest.Limits;
+import org.leakscope.ingest.Reason;
+import org.leakscope.ingest.Sniffer;
+import org.leakscope.ingest.TextDecoding;
+import org.leakscope.ingest.UnitRejected;
+import org.leakscope.ingest.documents.HtmlText;
+
+/**
+ * Parses one RFC 822 message with mime4j's pull parser, so MIME nesting is counted as it is read and stopped at the
+ * configured depth, and every mime4j limit (line, header count, header length) is set explicitly.
+ *
+ * <p>The message text is its non-attachment text/plain parts, or, when it has none, its text/html parts converted to
+ * text. Every other part is recorded as an attachment; attachments that are documents are returned so that they
+ * become items of their own, linked to the message.
+ */
+public final class MailParser {
+  /** A document attachment to be ingested as its own item. */
+  public record DocumentAttachment(String locator, String name, byte[] bytes, Format format) {}
+
+  /** A parsed message and its document attachments. */
+  public record ParsedMail(Item item, List<DocumentAttachment> documents) {}
+
+  private final Limits limits;
+  private final MimeConfig config;
+
+  public MailParser(Limits limits) {
+    this.limits = limits;
+    this.config =
+        new MimeConfig.Builder()
+            .setMaxLineLen(limits.maxLineBytes())
+            .setMaxHeaderCount(limits.maxHeaderCount())
+            .setMaxHeaderLen(limits.maxHeaderBytes())
+            .setMaxContentLen(limits.maxUnitBytes())
+            .setStrictParsing(false)
+            .setMalformedHeaderStartsBody(true)
+            .build();
+  }
+
+  /**
+   * Parses a message held in {@code bytes}. {@code idOf} gives the item id of a locator (for attachment items).
+   *
+   * @throws UnitRejected when the message breaks a limit or cannot be parsed
+   */
+  public ParsedMail parse(
+      byte[] bytes, int off, int len, Format format, String locator, Function<String, String> idOf) {
+    WarningMonitor monitor = new WarningMonitor();
+    MimeTokenStream stream =
+        new MimeTokenStream(
+            config, monitor, new DefaultBodyDescriptorBuilder(null, LenientFieldParser.getParser(), monitor));
+    stream.parse(new ByteArrayInputStream(bytes, off, len));
+    Item item = new Item(format, locator, len, Hashing.sha256Hex(bytes, off, len));
+    List<DocumentAttachment> documents = new ArrayList<>();
+    StringBuilder plain = new StringBuilder();
+    StringBuilder html = new StringBuilder();
+    int depth = 0;
+    boolean topHeader = true;
+    try {
+      for (EntityState state = stream.getState();
+          state != EntityState.T_END_OF_STREAM;
+          state = stream.next()) {
+        switch (state) {
+          case T_START_MESSAGE, T_START_MULTIPART -> {
+            if (++depth > limits.maxMimeDepth()) {
+              throw new UnitRejected(
+                  Reason.TOO_DEEP, "MIME nesting deeper than maxMimeDepth=" + limits.maxMimeDepth());
+            }
+          }
+          case T_END_MESSAGE, T_END_MULTIPART -> depth--;
+          case T_FIELD -> {
+            if (topHeader) {
+              header(item, stream.getField(), monitor);
+            }
+          }
+          case T_END_HEADER -> topHeader = false;
+          case T_BODY -> body(stream, item, plain, html, documents, locator, idOf);
+          default -> {
+            // preamble, epilogue, part boundaries: nothing to keep
+          }
+        }
+      }
+    } catch (MimeException | IOException e) {
+      throw rejection(e);
+    }
+    item.text = plain.length() > 0 ? plain.toString() : html.length() > 0 ? html.toString() : "";
+    if (monitor.count > 0) {
+      item.warn("mime_decoding_problems:" + monitor.count);
+    }
+    return new ParsedMail(item, documents);
+  }
+
+  private void header(Item item, Field field, DecodeMonitor monitor) {
+    String name = field.getNameLowerCase();
+    switch (name) {
+      case "message-id" -> item.messageId = firstNonNull(item.messageId, field.getBody().strip());
+      case "subject" -> item.subject = firstNonNull(item.subject, decodeWords(field.getBody()));
+      case "in-reply-to" -> item.inReplyTo = firstNonNull(item.inReplyTo, field.getBody().strip());
+      case "references" -> item.references = appendAll(item.references, ids(field.getBody()));
+      case "date" -> {
+        if (item.dateRaw == null) {
+          item.dateRaw = field.getBody().strip();
+          item.date = date(field, monitor);
+          if (item.date == null) {
+            item.warn("unparseable_date");
+          }
+        }
+      }
+      case "from" -> {
+        List<String> from = addresses(item, field, monitor);
+        item.from = item.from == null ? String.join(", ", from) : item.from;
+      }
+      case "to" -> item.to = appendAll(item.to, addresses(item, field, monitor));
+      case "cc" -> item.cc = appendAll(item.cc, addresses(item, field, monitor));
+      case "bcc" -> item.bcc = appendAll(item.bcc, addresses(item, field, monitor));
+      case "reply-to" -> item.replyTo = appendAll(item.replyTo, addresses(item, field, monitor));
+      default -> {
+        // Received, X-Folder and the rest are envelope details, not content.
+      }
+    }
+  }
+
+  private static Instant date(Field field, DecodeMonitor monitor) {
+    try {
+      ParsedField parsed = LenientFieldParser.getParser().parse(field, monitor);
+      if (parsed instanceof DateTimeField dt && dt.isValidField() && dt.getDate() != null) {
+        return dt.getDate().toInstant();
+      }
+    } catch (RuntimeException e) {
+      // fall through to the wider patterns
+    }
+    return MailDates.parse(field.getBody());
+  }
+
+  /** Each mailbox as "Display Name <local@domain>" (or the bare address), encoded words decoded. */
+  private static List<String> addresses(Item item, Field field, DecodeMonitor monitor) {
+    List<String> out = new ArrayList<>();
+    try {
+      ParsedField parsed = LenientFieldParser.getParser().parse(field, monitor);
+      AddressList list = null;
+      if (parsed instanceof AddressListField a) {
+        list = a.getAddressList();
+      } else if (parsed instanceof MailboxListField m && m.getMailboxList() != null) {
+        for (Mailbox mb : m.getMailboxList()) {
+          out.add(format(mb));
+        }
+        return out;
+      }
+      if (list != null) {
+        for (Address address : list) {
+          if (address instanceof Mailbox mb) {
+            out.add(format(mb));
+          } else if (address instanceof Group g) {
+            for (Mailbox mb : g.getMailboxes()) {
+              out.add(format(mb));
+            }
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      out.clear();
+    }
+    String body = field.getBody().strip();
+    if (out.isEmpty() && !body.isEmpty()) {
+      // Keep what was written rather than lose it; the entity stage can still find addresses in it.
+      item.warn("unparsed_address_field:" + field.getNameLowerCase());
+      out.add(decodeWords(body));
+    }
+    return out;
+  }
+
+  private static String format(Mailbox mb) {
+    String address = mb.getAddress();
+    String name = mb.getName();
+    return name == null || name.isBlank() ? address : name.strip() + " <" + address + ">";
+  }
+
+  private void body(
+      MimeTokenStream stream,
+      Item item,
+      StringBuilder plain,
+      StringBuilder html,
+      List<DocumentAttachment> documents,
+      String locator,
+      Function<String, String> idOf)
+      throws IOException {
+    MaximalBodyDescriptor bd = (MaximalBodyDescriptor) stream.getBodyDescriptor();
+    String mime = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+    String filename = bd.getContentDispositionFilename();
+    if (filename == null && bd.getContentTypeParameters() != null) {
+      filename = bd.getContentTypeParameters().get("name");
+    }
+    filename = filename == null ? null : decodeWords(filename);
+    boolean attachment = "attachment".equalsIgnoreCase(bd.getContentDispositionType()) || filename != null;
+    byte[] content = readAll(stream.getDecodedInputStream());
+    if (!attachment && (mime.equals("text/plain") || mime.equals("text/html"))) {
+      String text = decodeText(item, content, bd.getCharset());
+      if (mime.equals("text/plain")) {
+        append(plain, text);
+      } else {
+        append(html, HtmlText.toText(text));
+      }
+      return;
+    }
+    int index = item.attachments.size() + 1;
+    String name = filename == null ? "part-" + index : filename;
+    String attLocator = locator + "#attachment=" + index;
+    Format format = Sniffer.sniff(name, content, content.length);
+    boolean document = format.kind() == Format.Kind.DOCUMENT;
+    String sha = Hashing.sha256Hex(content, 0, content.length);
+    item.attachments.add(
+        new Item.Attachment(name, mime, content.length, sha, document ? idOf.apply(attLocator) : null));
+    if (document) {
+      documents.add(new DocumentAttachment(attLocator, name, content, format));
+    }
+  }
+
+  private byte[] readAll(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxUnitBytes() + 1));
+    if (bytes.length > limits.maxUnitBytes()) {
+      throw new UnitRejected(Reason.TOO_LARGE, "MIME part larger than maxUnitBytes=" + limits.maxUnitBytes());
+    }
+    return bytes;
+  }
+
+  private static String decodeText(Item item, byte[] content, String declared) {
+    Charset charset = null;
+    if (declared != null) {
+      try {
+        charset = Charset.forName(declared.strip());
+      } catch (IllegalArgumentException e) {
+        item.warn("unknown_charset:" + declared.strip());
+      }
+    }
+    if (charset == null || charset.equals(StandardCharsets.US_ASCII)) {
+      // Undeclared or US-ASCII: 8-bit bytes are common, so decode as UTF-8 or windows-1252 rather than mangle.
+      TextDecoding.Decoded d = TextDecoding.decode(content, 0, content.length);
+      item.warn(d.warning());
+      return d.text();
+    }
+    TextDecoding.Decoded d = TextDecoding.decode(content, 0, content.length, charset, null);
+    item.warn(d.warning());
+    return d.text();
+  }
+
+  private static void append(StringBuilder sb, String text) {
+    if (sb.length() > 0) {
+      sb.append("\n\n");
+    }
+    sb.append(text);
+  }
+
+  private static UnitRejected rejection(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnitRejected r) {
+        return r;
+      }
+      if (t instanceof MaxLineLimitException
+          || t instanceof MaxHeaderLimitException
+          || t instanceof MaxHeaderLengthLimitException) {
+        return new UnitRejected(Reason.TOO_LARGE, t.getMessage());
+      }
+    }
+    return new UnitRejected(Reason.MALFORMED, e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  private static String decodeWords(String raw) {
+    return DecoderUtil.decodeEncodedWords(raw, DecodeMonitor.SILENT).strip();
+  }
+
+  private static List<String> ids(String raw) {
+    List<String> out = new ArrayList<>();
+    for (String token : raw.strip().split("\\s+")) {
+      if (!token.isEmpty()) {
+        out.add(token);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> appendAll(List<String> into, List<String> values) {
+    if (into == null) {
+      return values;
+    }
+    into.addAll(values);
+    return into;
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
+  }
+
+  /** Counts decoding problems (bad base64, bad encoded words) instead of throwing on them. */
+  private static final class WarningMonitor extends DecodeMonitor {
+    int count;
+
+    @Override
+    public boolean warn(String error, String dropDesc) {
+      count++;
+      return false;
+    }
+
+    @Override
+    public boolean isListening() {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.leakscope.ingest.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.leakscope.ingest.ByteBuffer2;
+import org.leakscope.ingest.Format;
+import org.leakscope.ingest.Limits;
+import org.leakscope.ingest.LineReader;
+import org.leakscope.ingest.Reason;
+
+/**
+ * Streams an mbox file one message at a time with bounded memory, whatever the file size. A message starts at a
+ * {@code From } line that opens the file or carries an asctime date (so an unescaped "From here…" in a body does
+ * not split a message); {@code >From } lines are
+ * unescaped one level (mboxrd). A message over {@link Limits#maxUnitBytes()} or with a line over
+ * {@link Limits#maxLineBytes()} is scanned to its end without being kept and is quarantined {@code too_large}.
+ */
+public final class MboxReader {
+  /** Receives each message: its locator, bytes, and a rejection when it broke a limit. */
+  @FunctionalInterface
+  public interface MessageSink {
+    void message(String locator, byte[] bytes, int len, Reason rejected, String detail);
+  }
+
+  private static final Pattern DATED = Pattern.compile("^From \\S+\\s+.*\\d{1,2}:\\d{2}.*\\d{4}.*$");
+
+  private final Limits limits;
+
+  public MboxReader(Limits limits) {
+    this.limits = limits;
+  }
+
+  public void read(InputStream in, String prefix, MessageSink sink) throws IOException {
+    LineReader lines = new LineReader(in, limits.maxLineBytes());
+    ByteBuffer2 message = new ByteBuffer2(64 * 1024);
+    int index = 0;
+    long start = 0;
+    boolean open = false;
+    String problem = null;
+    while (lines.next()) {
+      if (lines.startsWith("From ") && (!open || dated(lines))) {
+        if (open) {
+          emit(sink, prefix, index, start, message, problem);
+        }
+        index++;
+        start = lines.offset();
+        open = true;
+        message.reset();
+        problem = null;
+        continue;
+      }
+      if (!open) {
+        if (lines.blank()) {
+          continue; // blank lines before the first message belong to no unit
+        }
+        index++; // content before any separator: a message without its From line
+        start = lines.offset();
+        open = true;
+        message.reset();
+        problem = null;
+      }
+      if (problem != null) {
+        continue;
+      }
+      if (lines.overlong()) {
+        problem = "line longer than maxLineBytes=" + limits.maxLineBytes();
+        continue;
+      }
+      int skip = unescapeFrom(lines) ? 1 : 0;
+      if (message.size() + lines.length() + 1 > limits.maxUnitBytes()) {
+        problem = "message larger than maxUnitBytes=" + limits.maxUnitBytes();
+        continue;
+      }
+      message.append(lines.bytes(), skip, lines.length() - skip);
+      message.append((byte) '\n');
+    }
+    if (open) {
+      emit(sink, prefix, index, start, message, problem);
+    }
+  }
+
+  private static void emit(
+      MessageSink sink, String prefix, int index, long start, ByteBuffer2 message, String problem) {
+    String locator = prefix + "#msg=" + index + "@" + start;
+    sink.message(locator, message.array(), message.size(), problem == null ? null : Reason.TOO_LARGE, problem);
+  }
+
+  private static boolean dated(LineReader lines) {
+    String s = new String(lines.bytes(), 0, Math.min(lines.length(), 200), StandardCharsets.ISO_8859_1);
+    return DATED.matcher(s).matches();
+  }
+
+  /** mboxrd: a body line {@code >From }, {@code >>From }… loses one {@code >}. */
+  private static boolean unescapeFrom(LineReader lines) {
+    byte[] b = lines.bytes();
+    int n = lines.length();
+    int i = 0;
+    while (i < n && b[i] == '>') {
+      i++;
+    }
+    return i > 0 && n - i >= 5 && b[i] == 'F' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'm'
+        && b[i + 4] == ' ';
+  }
+
+}

@@ -1,0 +1,48 @@
+package org.leakscope.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Map;
+import org.leakscope.ingest.IngestResult;
+import org.leakscope.io.Summary;
+
+/** Fills the parts of {@code summary.json} that each stage owns (the contract is in ARCHITECTURE.md). */
+public final class SummaryParts {
+  private SummaryParts() {}
+
+  /** Version, input and timing of the run. */
+  public static void run(ObjectNode summary, String input, Instant started, Instant finished) {
+    summary.put("leakscope_version", Summary.version());
+    summary.put("input", input);
+    summary.put("started", started.toString());
+    summary.put("finished", finished.toString());
+  }
+
+  /** The {@code ingest} part, the raw item counts under {@code metrics}, and the stage's time. */
+  public static void ingest(ObjectNode summary, IngestResult r) {
+    ObjectNode ingest = summary.putObject("ingest");
+    ingest.put("files", r.files());
+    ingest.put("bytes", r.bytes());
+    ingest.put("units", r.units());
+    ingest.put("items", r.items());
+    ingest.put("quarantined", r.quarantined());
+    ObjectNode kinds = ingest.putObject("items_by_kind");
+    r.itemsByKind().forEach(kinds::put);
+    ObjectNode reasons = ingest.putObject("quarantine_by_reason");
+    r.quarantineByReason().forEach(reasons::put);
+
+    ObjectNode metrics = summary.has("metrics") ? (ObjectNode) summary.get("metrics") : summary.putObject("metrics");
+    for (Map.Entry<String, String> m :
+        Map.of("email", "email_messages", "document", "documents", "record", "records").entrySet()) {
+      ObjectNode metric =
+          metrics.has(m.getValue()) ? (ObjectNode) metrics.get(m.getValue()) : metrics.putObject(m.getValue());
+      metric.put("raw", r.itemsByKind().getOrDefault(m.getKey(), 0L));
+    }
+    stage(summary, "ingest", r.seconds());
+  }
+
+  public static void stage(ObjectNode summary, String stage, double seconds) {
+    ObjectNode stages = summary.has("stages") ? (ObjectNode) summary.get("stages") : summary.putObject("stages");
+    stages.putObject(stage).put("seconds", Math.round(seconds * 1000) / 1000.0);
+  }
+}
