@@ -29,7 +29,7 @@ public final class FileIngestor {
       return;
     }
     try (InputStream in =
-        new BufferedInputStream(budget.countRaw(StorageException.marking(raw)), 64 * 1024)) {
+        new BufferedInputStream(budget.countRaw(StorageException.marking(raw)), 2 * Sniffer.HEAD_BYTES)) {
       dispatcher.dispatch(in, task.path(), "", task.size(), 0);
     } catch (StreamStopped stopped) {
       // Recorded where it happened.

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -33,12 +34,15 @@ public final class FileListing {
       }
       String prefix = status.getPath().toUri().getPath();
       prefix = prefix.endsWith("/") ? prefix : prefix + "/";
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-      while (it.hasNext()) {
-        LocatedFileStatus f = it.next();
-        String p = f.getPath().toUri().getPath();
-        String relative = p.startsWith(prefix) ? p.substring(prefix.length()) : f.getPath().getName();
-        files.add(new FileTask(f.getPath().toString(), relative, f.getLen()));
+      if (fs instanceof LocalFileSystem) {
+        // listFiles() asks the local file system for every file's permissions, one shell call each.
+        walk(fs, status.getPath(), prefix, files);
+      } else {
+        // Object stores list a whole tree in a few flat requests.
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+        while (it.hasNext()) {
+          add(files, it.next(), prefix);
+        }
       }
       files.sort(Comparator.comparing(FileTask::path));
       return files;
@@ -47,6 +51,24 @@ public final class FileListing {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list input " + input + ": " + e.getMessage(), e);
     }
+  }
+
+  private static void walk(FileSystem fs, Path dir, String prefix, List<FileTask> files) throws IOException {
+    RemoteIterator<FileStatus> it = fs.listStatusIterator(dir);
+    while (it.hasNext()) {
+      FileStatus f = it.next();
+      if (f.isDirectory()) {
+        walk(fs, f.getPath(), prefix, files);
+      } else {
+        add(files, f, prefix);
+      }
+    }
+  }
+
+  private static void add(List<FileTask> files, FileStatus f, String prefix) {
+    String p = f.getPath().toUri().getPath();
+    String relative = p.startsWith(prefix) ? p.substring(prefix.length()) : f.getPath().getName();
+    files.add(new FileTask(f.getPath().toString(), relative, f.getLen()));
   }
 
   /**

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
 
+  private static final List<String> UNIQUE_COLUMNS =
+      List.of("item_id", "unit_id", "locator", "content_sha256", "text", "mail_message_id", "preview_hex");
+
   private final SparkSession spark;
   private final IngestConfig config;
 
@@ -46,7 +49,8 @@ public final class IngestJob {
     long start = System.nanoTime();
     OutputLayout out = new OutputLayout(config.output());
     List<FileTask> files = listInput();
-    Dataset<Row> parsed = parse(files).persist(StorageLevel.MEMORY_AND_DISK());
+    // On disk, not in memory: the driver's heap must not grow with the dump (in local mode it is the executors' too).
+    Dataset<Row> parsed = parse(files).persist(StorageLevel.DISK_ONLY());
     try {
       write(parsed, Schemas.ROW_ITEM, Schemas.ITEMS, out.table(OutputLayout.ITEMS), false);
       write(parsed, Schemas.ROW_QUARANTINE, Schemas.QUARANTINE, out.table(OutputLayout.QUARANTINE), true);
@@ -89,6 +93,7 @@ public final class IngestJob {
   }
 
   private void write(Dataset<Row> parsed, String rowType, StructType schema, String path, boolean small) {
+    long t0 = System.nanoTime();
     spark.sparkContext().setJobDescription("ingest: write " + path);
     Column[] columns = new Column[schema.size()];
     for (int i = 0; i < columns.length; i++) {
@@ -96,7 +101,13 @@ public final class IngestJob {
     }
     Dataset<Row> table = parsed.filter(col("row_type").equalTo(rowType)).select(columns);
     // Small tables as one file; items keep one file per task.
-    (small ? table.repartition(1) : table).write().mode(SaveMode.Overwrite).parquet(path);
+    var writer = (small ? table.repartition(1) : table).write().mode(SaveMode.Overwrite);
+    for (String column : UNIQUE_COLUMNS) {
+      // A dictionary never pays off for values that are (nearly) all distinct; skip building one per page.
+      writer = writer.option("parquet.enable.dictionary#" + column, "false");
+    }
+    writer.parquet(path);
+    LOG.info("ingest: wrote {} in {} s", path, (System.nanoTime() - t0) / 1e9);
   }
 
   /** Checks the accounting invariant from the written tables and returns the totals. */

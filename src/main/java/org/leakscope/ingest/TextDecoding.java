@@ -49,6 +49,10 @@ public final class TextDecoding {
 
   /** Decodes with a known charset, replacing undecodable bytes and saying so. */
   public static Decoded decode(byte[] bytes, int off, int len, Charset charset, String warning) {
+    if (isAscii(bytes, off, len) && isAsciiCompatible(charset)) {
+      // Most mail is plain ASCII: the JDK's own fast path, no strict decoder needed.
+      return new Decoded(new String(bytes, off, len, StandardCharsets.ISO_8859_1), warning);
+    }
     try {
       String s =
           charset
@@ -61,6 +65,22 @@ public final class TextDecoding {
     } catch (CharacterCodingException e) {
       return new Decoded(new String(bytes, off, len, charset), warning == null ? WARN_REPLACED : warning);
     }
+  }
+
+  static boolean isAscii(byte[] b, int off, int len) {
+    for (int i = off, end = off + len; i < end; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiCompatible(Charset c) {
+    return c.equals(StandardCharsets.UTF_8)
+        || c.equals(StandardCharsets.US_ASCII)
+        || c.equals(StandardCharsets.ISO_8859_1)
+        || c.equals(WINDOWS_1252);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.leakscope.ingest.Format;
 import org.leakscope.ingest.Limits;
 import org.leakscope.ingest.Reason;
+import org.leakscope.ingest.Sniffer;
 import org.leakscope.ingest.UnitRejected;
 import org.leakscope.ingest.Units;
 
@@ -46,7 +47,7 @@ public final class ArchiveReader {
       case GZIP -> {
         InputStream gz = budget.expanded(new GzipCompressorInputStream(in, true));
         String inner = gunzippedName(name);
-        handler.entry(new BufferedInputStream(gz, 64 * 1024), inner, prefix + "!/" + inner, -1);
+        handler.entry(new BufferedInputStream(gz, 2 * Sniffer.HEAD_BYTES), inner, prefix + "!/" + inner, -1);
       }
       case ZIP -> entries(new ZipArchiveInputStream(in, "UTF-8", true, true), prefix, budget, units, handler, true);
       case TAR -> entries(new TarArchiveInputStream(in), prefix, budget, units, handler, false);
@@ -86,7 +87,7 @@ public final class ArchiveReader {
         continue;
       }
       InputStream data = compressed ? budget.expanded(archive) : new Shield(archive);
-      handler.entry(new BufferedInputStream(data, 64 * 1024), e.getName(), locator, e.getSize());
+      handler.entry(new BufferedInputStream(data, 2 * Sniffer.HEAD_BYTES), e.getName(), locator, e.getSize());
     }
   }
 

@@ -117,7 +117,7 @@ public final class MailParser {
     } catch (MimeException | IOException e) {
       throw rejection(e);
     }
-    item.text = plain.length() > 0 ? plain.toString() : html.length() > 0 ? html.toString() : "";
+    item.text = plain.length() > 0 ? plain.toString() : html.length() > 0 ? HtmlText.toText(html.toString()) : "";
     if (monitor.count > 0) {
       item.warn("mime_decoding_problems:" + monitor.count);
     }
@@ -226,14 +226,11 @@ public final class MailParser {
     }
     filename = filename == null ? null : decodeWords(filename);
     boolean attachment = "attachment".equalsIgnoreCase(bd.getContentDispositionType()) || filename != null;
-    byte[] content = readAll(stream.getDecodedInputStream());
+    byte[] content = decodedContent(stream, bd, item);
     if (!attachment && (mime.equals("text/plain") || mime.equals("text/html"))) {
       String text = decodeText(item, content, bd.getCharset());
-      if (mime.equals("text/plain")) {
-        append(plain, text);
-      } else {
-        append(html, HtmlText.toText(text));
-      }
+      // HTML is converted at the end, and only when there is no plain text (the usual alternative pair).
+      append(mime.equals("text/plain") ? plain : html, text);
       return;
     }
     int index = item.attachments.size() + 1;
@@ -247,6 +244,19 @@ public final class MailParser {
     if (document) {
       documents.add(new DocumentAttachment(attLocator, name, content, format));
     }
+  }
+
+  /** The part's bytes with its transfer encoding undone. */
+  private byte[] decodedContent(MimeTokenStream stream, MaximalBodyDescriptor bd, Item item) throws IOException {
+    if (!"quoted-printable".equalsIgnoreCase(bd.getTransferEncoding())) {
+      return readAll(stream.getDecodedInputStream());
+    }
+    byte[] raw = readAll(stream.getInputStream());
+    QuotedPrintable.Decoded d = QuotedPrintable.decode(raw, raw.length);
+    if (d.malformed() > 0) {
+      item.warn("malformed_quoted_printable");
+    }
+    return d.len() == d.bytes().length ? d.bytes() : java.util.Arrays.copyOf(d.bytes(), d.len());
   }
 
   private byte[] readAll(InputStream in) throws IOException {
