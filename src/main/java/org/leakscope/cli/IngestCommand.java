@@ -41,8 +41,8 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IngestConfig config = config();
-    SparkSession spark = sparkOptions.open("ingest");
-    try {
+    try (SparkOptions.Session session = sparkOptions.session("ingest")) {
+      SparkSession spark = session.spark();
       IngestResult result = new IngestJob(spark, config).run();
       OutputLayout out = new OutputLayout(config.output());
       var hadoop = spark.sparkContext().hadoopConfiguration();
@@ -51,8 +51,6 @@ final class IngestCommand implements Callable<Integer> {
       Summary.write(out.summaryJson(), summary, hadoop);
       System.out.println(Console.ingest(result));
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 }

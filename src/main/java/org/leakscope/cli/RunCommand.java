@@ -39,8 +39,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     IngestConfig ingestConfig = new IngestConfig(input, output, limits.toLimits(), taskBytes);
     Instant started = Instant.now();
-    SparkSession spark = sparkOptions.open("run");
-    try {
+    try (SparkOptions.Session session = sparkOptions.session("run")) {
+      SparkSession spark = session.spark();
       IngestResult ingest = new IngestJob(spark, ingestConfig).run();
       OutputLayout out = new OutputLayout(output);
       ObjectNode summary = Summary.json().createObjectNode();
@@ -50,8 +50,6 @@ final class RunCommand implements Callable<Integer> {
       System.out.println(Console.ingest(ingest));
       System.out.println("summary: " + out.summaryJson());
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 }

@@ -21,7 +21,32 @@ final class SparkOptions {
       description = "Extra Spark setting; repeatable.")
   Map<String, String> conf = new LinkedHashMap<>();
 
-  SparkSession open(String command) {
+  /** A session and whether this command owns it (and so must stop it). */
+  record Session(SparkSession spark, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        spark.stop();
+      }
+    }
+  }
+
+  /**
+   * The session to run in: an already running one (an embedding application, a notebook, the test suite) is used as
+   * it is and left running; otherwise a new one is built and stopped when the command ends.
+   */
+  Session session(String command) {
+    scala.Option<SparkSession> running = SparkSession.getActiveSession();
+    if (running.isEmpty()) {
+      running = SparkSession.getDefaultSession();
+    }
+    if (running.isDefined()) {
+      return new Session(running.get(), false);
+    }
+    return new Session(open(command), true);
+  }
+
+  private SparkSession open(String command) {
     SparkSession.Builder builder = SparkSession.builder().appName("leakscope " + command);
     if (master != null) {
       builder.master(master);

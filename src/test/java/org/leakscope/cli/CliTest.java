@@ -1,0 +1,112 @@
+package org.leakscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakscope.testing.Paths;
+import org.leakscope.testing.SparkTestSession;
+
+/** The command line as a user meets it: exit codes, one-line errors, and the summary.json contract. */
+class CliTest {
+  @TempDir Path tmp;
+
+  /** Runs a command line, capturing stderr. */
+  private record Outcome(int code, String err) {}
+
+  private static Outcome run(String... args) {
+    PrintStream saved = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.execute(args);
+      return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(saved);
+    }
+  }
+
+  @Test
+  void missingRequiredOptionIsAUsageError() {
+    Outcome o = run("ingest", "--output", tmp.toString());
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("--input"), o.err());
+  }
+
+  @Test
+  void badSizeNamesTheValue() {
+    Outcome o = run("ingest", "--input", "x", "--output", "y", "--max-unit-bytes", "12x");
+    assertNotEquals(0, o.code());
+    assertTrue(o.err().contains("'12x'"), o.err());
+  }
+
+  @Test
+  void nonPositiveLimitNamesTheLimit() {
+    Outcome o = run("ingest", "--input", "x", "--output", "y", "--max-mime-depth", "0");
+    assertEquals(1, o.code());
+    assertTrue(o.err().startsWith("leakscope: maxMimeDepth must be positive, got 0"), o.err());
+  }
+
+  @Test
+  void missingInputFailsWithOneLine() {
+    SparkTestSession.get();
+    Outcome o = run("ingest", "--input", tmp.resolve("nope").toString(), "--output", tmp.resolve("o").toString());
+    assertEquals(1, o.code());
+    assertTrue(o.err().startsWith("leakscope: input does not exist: "), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    assertEquals(2, run("frobnicate").code());
+  }
+
+  @Test
+  void runWritesTheSummaryContract() throws Exception {
+    SparkTestSession.get();
+    Path out = tmp.resolve("out");
+    Outcome o = run("run", "--input", Paths.samples().resolve("mixed").toString(), "--output", out.toString());
+    assertEquals(0, o.code(), o.err());
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("report/summary.json").toFile());
+    List<String> golden =
+        Files.readAllLines(Paths.repo().resolve("src/test/resources/golden/summary-shape.txt")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .toList();
+    assertEquals(golden, shape(summary, ""), "summary.json shape (golden file)");
+    assertEquals(71, summary.at("/ingest/units").asLong());
+    assertEquals(
+        summary.at("/ingest/items").asLong() + summary.at("/ingest/quarantined").asLong(),
+        summary.at("/ingest/units").asLong());
+    assertEquals(22, summary.at("/metrics/email_messages/raw").asLong());
+    assertTrue(summary.at("/stages/ingest/seconds").asDouble() > 0);
+  }
+
+  /** Every path in the JSON with its node type, sorted: the shape, not the values. */
+  private static List<String> shape(JsonNode node, String path) {
+    List<String> out = new ArrayList<>();
+    out.add((path.isEmpty() ? "/" : path) + " " + node.getNodeType());
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (path.endsWith("_by_kind") || path.endsWith("_by_reason")) {
+          continue; // their keys depend on the input
+        }
+        out.addAll(shape(e.getValue(), path + "/" + e.getKey()));
+      }
+    }
+    return out.stream().sorted().toList();
+  }
+}
