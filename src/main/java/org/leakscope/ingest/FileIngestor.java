@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.leakscope.ingest.archive.ArchiveBudget;
@@ -22,7 +23,8 @@ public final class FileIngestor {
     InputStream raw;
     try {
       FileSystem fs = path.getFileSystem(conf);
-      raw = fs.open(path);
+      // Leaked trees have no Hadoop .crc side files; the raw local file system skips looking for them.
+      raw = fs instanceof LocalFileSystem local ? local.getRaw().open(path) : fs.open(path);
     } catch (IOException e) {
       units.quarantine("", Reason.IO_ERROR, "cannot open: " + Units.describe(e), task.size(), null);
       units.manifest(task.size(), Format.UNSUPPORTED);

@@ -154,6 +154,9 @@ public final class Sniffer {
   private static boolean isMbox(String text) {
     int nl = text.indexOf('\n');
     String first = nl < 0 ? text : text.substring(0, nl);
+    if (first.endsWith("\r")) {
+      first = first.substring(0, first.length() - 1); // CRLF mbox: '.' does not match the CR
+    }
     if (!MBOX_SEPARATOR.matcher(first).matches()) {
       return false;
     }

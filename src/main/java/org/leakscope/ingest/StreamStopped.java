@@ -12,6 +12,10 @@ public final class StreamStopped extends RuntimeException {
     this.reason = cause.reason();
   }
 
+  public Reason reason() {
+    return reason;
+  }
+
   /**
    * True when every enclosing archive must stop too: an exhausted expansion budget stays exhausted. Other stops
    * end only the reader that hit them; an archive whose own stream broke finds out on its next read.

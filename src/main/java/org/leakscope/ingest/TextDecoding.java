@@ -53,6 +53,14 @@ public final class TextDecoding {
       // Most mail is plain ASCII: the JDK's own fast path, no strict decoder needed.
       return new Decoded(new String(bytes, off, len, StandardCharsets.ISO_8859_1), warning);
     }
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      // The JDK's UTF-8 constructor is much faster than a CharsetDecoder; it replaces bad bytes with U+FFFD, so
+      // only text that holds a U+FFFD needs the strict check (it may have been written so).
+      String s = new String(bytes, off, len, StandardCharsets.UTF_8);
+      if (s.indexOf('\uFFFD') < 0) {
+        return new Decoded(s, warning);
+      }
+    }
     try {
       String s =
           charset
@@ -88,6 +96,9 @@ public final class TextDecoding {
    * is accepted (the buffer is a prefix of a longer stream).
    */
   public static boolean isUtf8(byte[] b, int off, int len, boolean truncatedOk) {
+    if (isAscii(b, off, len)) {
+      return true;
+    }
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()

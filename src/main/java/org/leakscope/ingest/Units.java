@@ -86,6 +86,7 @@ public final class Units {
 
   /** Records a parsed item. */
   public void item(Item it) {
+    items++;
     Object[] v = new Object[INGEST_OUTPUT.size()];
     v[C.ROW_TYPE] = Schemas.ROW_ITEM;
     v[C.ITEM_ID] = idOf(it.locator);
@@ -119,12 +120,12 @@ public final class Units {
     }
     v[C.PARENT_ITEM_ID] = it.parentItemId;
     v[C.PARSE_WARNINGS] = it.warnings.isEmpty() ? null : seq(it.warnings);
-    items++;
     out.accept(RowFactory.create(v));
   }
 
   /** Records a quarantined unit; {@code preview} (may be null) holds its first bytes. */
   public void quarantine(String locator, Reason reason, String detail, long sizeBytes, byte[] preview) {
+    quarantined++;
     Object[] v = new Object[INGEST_OUTPUT.size()];
     v[C.ROW_TYPE] = Schemas.ROW_QUARANTINE;
     v[C.UNIT_ID] = idOf(locator);
@@ -136,7 +137,6 @@ public final class Units {
     v[C.SIZE_BYTES] = sizeBytes < 0 ? null : sizeBytes;
     v[C.PREVIEW_HEX] =
         preview == null ? null : Hashing.hex(preview, 0, Math.min(PREVIEW_BYTES, preview.length));
-    quarantined++;
     out.accept(RowFactory.create(v));
   }
 

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leakscope.io.Schemas;
 import org.leakscope.testing.Fixtures;
 import org.leakscope.testing.IngestRows;
 
@@ -108,7 +109,8 @@ class DispatcherTest {
     String mail =
         "From: a@example.com\nSubject: files\nContent-Type: multipart/mixed; boundary=\"b\"\n\n"
             + "--b\nContent-Type: text/plain\n\nSee attached.\n"
-            + "--b\nContent-Type: text/plain; name=\"notes.txt\"\nContent-Disposition: attachment; filename=notes.txt\n\n"
+            + "--b\nContent-Type: text/plain; name=\"notes.txt\"\n"
+            + "Content-Disposition: attachment; filename=notes.txt\n\n"
             + "bring the numbers\n"
             + "--b\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\n"
             + "Content-Disposition: attachment; filename=\"p.docx\"\nContent-Transfer-Encoding: base64\n\n"
@@ -126,9 +128,20 @@ class DispatcherTest {
     assertEquals(List.of("malformed"), rows.reasons(), "the broken PDF is quarantined, the message kept");
     List<Row> atts = list(rows.at(""), "attachments");
     assertEquals(3, atts.size());
-    assertEquals(str(rows.at("#attachment=1"), "item_id"), atts.get(0).getAs("item_id"));
-    assertEquals(rows.units().idOf("#attachment=3"), atts.get(2).getAs("item_id"));
+    int attId = Schemas.ATTACHMENT.fieldIndex("item_id");
+    assertEquals(str(rows.at("#attachment=1"), "item_id"), atts.get(0).getString(attId));
+    assertEquals(rows.units().idOf("#attachment=3"), atts.get(2).getString(attId));
     assertNull(str(rows.at(""), "parent_item_id"));
+  }
+
+  @Test
+  void anExtensionlessCrlfMboxIsSplitIntoItsMessages() {
+    String sep = "From alice@example.com Mon Jan  1 10:00:00 2001\n";
+    String mbox = (sep + MESSAGE + "\n" + sep + MESSAGE.replace("hello", "again")).replace("\n", "\r\n");
+    IngestRows rows = dispatch("mail/bob-sent", mbox.getBytes(UTF_8));
+    assertEquals(2, rows.items().size(), () -> "rows: " + rows.locators());
+    assertEquals(List.of("hello", "again"), rows.items().stream().map(r -> str(r, "mail_subject")).toList());
+    assertTrue(rows.items().stream().allMatch(r -> "Alice <alice@example.com>".equals(str(r, "mail_from"))));
   }
 
   @Test
@@ -147,5 +160,40 @@ class DispatcherTest {
     assertEquals(List.of("too_large"), rows.reasons());
     assertTrue(str(rows.quarantined().get(0), "locator").startsWith("#msg=2@"));
     assertTrue(rows.items().stream().allMatch(r -> "mbox".equals(str(r, "format"))));
+  }
+
+  @Test
+  void aJsonArrayStoppedMidwayRecordsTheRestAsOneUnreadUnit() {
+    Limits shallow = withJsonDepth(3);
+    String json = "[{\"a\":1}, {\"b\":{\"c\":{\"d\":{\"e\":1}}}}, {\"f\":2}, {\"g\":3}]";
+    IngestRows rows = IngestRows.dispatch("exports/deep.json", json.getBytes(UTF_8), shallow).assertAccounted();
+    assertEquals(List.of("#record=0", "#record=1", "#unread"), rows.locators());
+    assertEquals(List.of("too_deep", "too_deep"), rows.reasons());
+  }
+
+  @Test
+  void aMessageBodyLineOverTheLineLimitIsTooLarge() {
+    Limits d = Limits.defaults();
+    Limits tight =
+        new Limits(d.maxUnitBytes(), 100, d.maxHeaderCount(), d.maxHeaderBytes(), d.maxMimeDepth(),
+            d.maxArchiveDepth(), d.maxArchiveEntries(), d.maxArchiveRatio(), d.maxArchiveBytes(), d.maxFields(),
+            d.maxJsonDepth(), d.maxTextChars());
+    String message = MESSAGE + "x".repeat(101) + "\n";
+    IngestRows rows = IngestRows.dispatch("mail/long.eml", message.getBytes(UTF_8), tight).assertAccounted();
+    assertEquals(List.of("too_large"), rows.reasons());
+    assertTrue(str(rows.at(""), "detail").contains("maxLineBytes=100"));
+  }
+
+  @Test
+  void twoLinesOfProseWithACommaAreTextNotCsv() {
+    IngestRows rows = dispatch("notes/letter", "Dear Bob,\nsee you at ten.\n".getBytes(UTF_8));
+    assertEquals("text", str(rows.at(""), "format"));
+  }
+
+  private static Limits withJsonDepth(int depth) {
+    Limits d = Limits.defaults();
+    return new Limits(d.maxUnitBytes(), d.maxLineBytes(), d.maxHeaderCount(), d.maxHeaderBytes(),
+        d.maxMimeDepth(), d.maxArchiveDepth(), d.maxArchiveEntries(), d.maxArchiveRatio(), d.maxArchiveBytes(),
+        d.maxFields(), depth, d.maxTextChars());
   }
 }

@@ -116,8 +116,10 @@ class EnronCorpusIngestTest {
   }
 
   @Test
-  void idsAreStableAcrossRuns() {
-    assertEquals(itemIds(rowsByFile), itemIds(ingestAll()));
+  void idsAreStableAcrossRunsAndUnique() {
+    List<String> ids = itemIds(rowsByFile);
+    assertEquals(ids, itemIds(ingestAll()));
+    assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "item ids are unique");
   }
 
   private static List<String> itemIds(Map<String, List<Row>> byFile) {

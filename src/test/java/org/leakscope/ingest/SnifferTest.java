@@ -54,7 +54,8 @@ class SnifferTest {
   @Test
   void anExtensionlessTableIsCsv() {
     assertEquals(Format.CSV, sniff("exports/export_2021", "id,name,email\n1,Ada,ada@example.com\n2,Bob,b@x.org\n"));
-    assertEquals(Format.TEXT, sniff("notes", "Dear Bob,\nsee you at ten.\nBring the slides.\nThanks\nAnn\n"), "prose with a comma is not a table");
+    assertEquals(
+        Format.TEXT, sniff("notes", "Dear Bob,\nsee you at ten.\nBring the slides.\nThanks\nAnn\n"), "prose is not a table");
   }
 
   @Test

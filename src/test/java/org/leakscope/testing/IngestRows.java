@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.leakscope.ingest.Dispatcher;
 import org.leakscope.ingest.Limits;
 import org.leakscope.ingest.Reason;
+import org.leakscope.ingest.Sniffer;
 import org.leakscope.ingest.StreamStopped;
 import org.leakscope.ingest.Units;
 import org.leakscope.ingest.archive.ArchiveBudget;
@@ -48,7 +49,7 @@ public final class IngestRows implements Consumer<Row> {
     ArchiveBudget budget = new ArchiveBudget(limits);
     Dispatcher dispatcher = new Dispatcher(limits, rows.units, budget);
     try (InputStream in =
-        new BufferedInputStream(budget.countRaw(new ByteArrayInputStream(bytes)), 64 * 1024)) {
+        new BufferedInputStream(budget.countRaw(new ByteArrayInputStream(bytes)), 2 * Sniffer.HEAD_BYTES)) {
       dispatcher.dispatch(in, name, "", bytes.length, 0);
     } catch (StreamStopped stopped) {
       // recorded where it happened, as in FileIngestor

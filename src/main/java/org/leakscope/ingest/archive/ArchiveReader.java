@@ -3,6 +3,7 @@ package org.leakscope.ingest.archive;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -88,6 +89,11 @@ public final class ArchiveReader {
       }
       InputStream data = compressed ? budget.expanded(archive) : new Shield(archive);
       handler.entry(new BufferedInputStream(data, 2 * Sniffer.HEAD_BYTES), e.getName(), locator, e.getSize());
+      if (compressed) {
+        // The archive inflates what the entry's reader left unread to reach the next entry; charge it to the
+        // budget too, or entries that are quarantined after their first bytes would expand without limit.
+        data.transferTo(OutputStream.nullOutputStream());
+      }
     }
   }
 

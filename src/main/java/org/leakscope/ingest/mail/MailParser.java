@@ -79,6 +79,12 @@ public final class MailParser {
    */
   public ParsedMail parse(
       byte[] bytes, int off, int len, Format format, String locator, Function<String, String> idOf) {
+    // mime4j bounds header lines only; body lines are held to the same limit here, as the mbox reader does.
+    int longest = longestLine(bytes, off, len);
+    if (longest > limits.maxLineBytes()) {
+      throw new UnitRejected(
+          Reason.TOO_LARGE, "line of " + longest + " bytes, over maxLineBytes=" + limits.maxLineBytes());
+    }
     WarningMonitor monitor = new WarningMonitor();
     MimeTokenStream stream =
         new MimeTokenStream(
@@ -292,6 +298,18 @@ public final class MailParser {
       sb.append("\n\n");
     }
     sb.append(text);
+  }
+
+  private static int longestLine(byte[] b, int off, int len) {
+    int longest = 0;
+    int start = off;
+    for (int i = off, end = off + len; i < end; i++) {
+      if (b[i] == '\n') {
+        longest = Math.max(longest, i - start);
+        start = i + 1;
+      }
+    }
+    return Math.max(longest, off + len - start);
   }
 
   private static UnitRejected rejection(Exception e) {

@@ -88,7 +88,11 @@ public final class MboxReader {
   }
 
   private static boolean dated(LineReader lines) {
-    String s = new String(lines.bytes(), 0, Math.min(lines.length(), 200), StandardCharsets.ISO_8859_1);
+    int n = lines.length();
+    if (n > 0 && lines.bytes()[n - 1] == '\r') {
+      n--; // CRLF mbox: '.' does not match the CR
+    }
+    String s = new String(lines.bytes(), 0, Math.min(n, 200), StandardCharsets.ISO_8859_1);
     return DATED.matcher(s).matches();
   }
 

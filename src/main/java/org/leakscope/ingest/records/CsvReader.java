@@ -96,8 +96,11 @@ public final class CsvReader {
 
   private static UnitRejected stopped(String prefix, long line, Exception e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
-    if (cause instanceof UnitRejected r) {
-      return new UnitRejected(r.reason(), r.getMessage() + " (from line " + line + ")", true);
+    // The budget's rejection arrives wrapped twice: in the reader's IOException, then in Commons CSV's unchecked one.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnitRejected r) {
+        return new UnitRejected(r.reason(), r.getMessage() + " (from line " + line + ")", true);
+      }
     }
     return new UnitRejected(
         Reason.MALFORMED, "unreadable from line " + line + ": " + cause.getMessage(), true);

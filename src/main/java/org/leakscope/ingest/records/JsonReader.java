@@ -61,7 +61,7 @@ public final class JsonReader {
     long n = 0;
     while (lines.next()) {
       n++;
-      if (lines.blank()) {
+      if (blank(lines)) {
         continue;
       }
       String locator = prefix + "#line=" + n;
@@ -84,6 +84,17 @@ public final class JsonReader {
             }
           });
     }
+  }
+
+  /** Only spaces, tabs and a CR: no record, as an empty line. */
+  private static boolean blank(LineReader lines) {
+    byte[] b = lines.bytes();
+    for (int i = 0; i < lines.length(); i++) {
+      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public void readDocument(InputStream in, String prefix, String recordSet, Units units) throws IOException {

@@ -76,6 +76,16 @@ class MailParserTest {
   }
 
   @Test
+  void quotedPrintableWithCrlfLineEndsIsDecoded() {
+    Item it =
+        item((HEAD + "Subject: qp\nContent-Type: text/plain; charset=utf-8\n"
+                + "Content-Transfer-Encoding: quoted-printable\n\n"
+                + "caf=C3=A9 and a soft=\n line break; =3D stays an equals sign\n")
+            .replace("\n", "\r\n"));
+    assertEquals("café and a soft line break; = stays an equals sign", it.text.strip());
+  }
+
+  @Test
   void base64BodyIsDecoded() {
     String body = "Zürich, ¿qué tal? 日本語のテキスト\nsecond line";
     String encoded = Base64.getMimeEncoder(20, "\n".getBytes(UTF_8)).encodeToString(body.getBytes(UTF_8));

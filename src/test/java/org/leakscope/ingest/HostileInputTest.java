@@ -1,0 +1,99 @@
+package org.leakscope.ingest;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.leakscope.testing.Fixtures.entries;
+import static org.leakscope.testing.Fixtures.zip;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.leakscope.testing.IngestRows;
+
+/**
+ * Inputs built to hurt a parser, at the default limits: each is quarantined with its reason, the accounting holds,
+ * and nothing overflows the stack or runs away (each case has a generous time bound, so a regression to
+ * recursion or quadratic work fails instead of hanging the build).
+ */
+class HostileInputTest {
+  private static final Duration BOUND = Duration.ofSeconds(60);
+
+  private static IngestRows dispatch(String name, byte[] bytes) {
+    return assertTimeoutPreemptively(BOUND, () -> IngestRows.dispatch(name, bytes).assertAccounted());
+  }
+
+  @Test
+  void mimeNestedTenThousandLevelsIsTooDeep() {
+    StringBuilder sb = new StringBuilder("From: a@example.com\nSubject: nest\n");
+    int levels = 10_000;
+    for (int i = 0; i < levels; i++) {
+      sb.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\n\n--b").append(i).append('\n');
+    }
+    sb.append("Content-Type: text/plain\n\ncore\n");
+    IngestRows rows = dispatch("mail/nested.eml", sb.toString().getBytes(UTF_8));
+    assertEquals(List.of("too_deep"), rows.reasons());
+  }
+
+  @Test
+  void oneHundredThousandHeadersAreTooLarge() {
+    StringBuilder sb = new StringBuilder("From: a@example.com\nSubject: many\n");
+    for (int i = 0; i < 100_000; i++) {
+      sb.append("X-H").append(i).append(": v\n");
+    }
+    sb.append("\nbody\n");
+    IngestRows rows = dispatch("mail/headers.eml", sb.toString().getBytes(UTF_8));
+    assertEquals(List.of("too_large"), rows.reasons());
+  }
+
+  @Test
+  void aTwoMegabyteFoldedHeaderIsTooLarge() {
+    StringBuilder sb = new StringBuilder("From: a@example.com\nSubject: x");
+    while (sb.length() < 2 * 1024 * 1024) {
+      sb.append("\n continued-folded-header-text");
+    }
+    sb.append("\n\nbody\n");
+    IngestRows rows = dispatch("mail/header.eml", sb.toString().getBytes(UTF_8));
+    assertEquals(List.of("too_large"), rows.reasons());
+  }
+
+  @Test
+  void jsonNestedOneHundredThousandDeepIsTooDeep() {
+    String json = "[".repeat(100_000) + "]".repeat(100_000);
+    IngestRows rows = dispatch("exports/deep.json", json.getBytes(UTF_8));
+    assertTrue(rows.reasons().contains("too_deep"), rows.reasons().toString());
+    assertEquals(0, rows.items().size());
+  }
+
+  @Test
+  void archivesNestedFiftyDeepStopAtTheDepthLimit() {
+    byte[] inner = zip(entries("core.txt", "the core\n".getBytes(UTF_8)));
+    for (int i = 0; i < 50; i++) {
+      inner = zip(entries("level" + i + ".zip", inner));
+    }
+    IngestRows rows = dispatch("archives/deep.zip", inner);
+    assertEquals(List.of("too_deep"), rows.reasons());
+    assertEquals(0, rows.items().size());
+  }
+
+  @Test
+  void aLineOfTenMegabytesOfAtSignsAndDotsIsBoundedByTheUnitAndLineLimits() {
+    byte[] line = ("@.".repeat(5 * 1024 * 1024) + "\n").getBytes(UTF_8);
+    IngestRows rows = dispatch("docs/at-signs.txt", line);
+    assertEquals(1, rows.items().size(), "a 10 MB text line is a document, read in bounded time");
+    IngestRows mail = dispatch("mail/at-signs.eml", ("From: a@example.com\nSubject: x\n\n" + new String(line,
+        UTF_8)).getBytes(UTF_8));
+    assertEquals(List.of("too_large"), mail.reasons(), "a message line over the 4 MiB line limit");
+  }
+
+  @Test
+  void csvWithAnUnbalancedQuoteAndManyColumnsIsQuarantinedNotTruncated() {
+    String header = String.join(",", java.util.Collections.nCopies(20_000, "c"));
+    IngestRows wide = dispatch("exports/wide.csv", (header + "\n1,2\n").getBytes(UTF_8));
+    assertEquals(List.of("too_large"), wide.reasons());
+    IngestRows quote = dispatch("exports/quote.csv", "a,b\n1,\"unterminated\n2,3\n4,5\n".getBytes(UTF_8));
+    assertEquals(List.of("malformed"), quote.reasons());
+    assertEquals(0, quote.items().size());
+  }
+}
