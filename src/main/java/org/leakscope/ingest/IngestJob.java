@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
 
-  private static final List<String> UNIQUE_COLUMNS =
-      List.of("item_id", "unit_id", "locator", "content_sha256", "text", "mail_message_id", "preview_hex");
+  private static final List<String> REPEATING_COLUMNS =
+      List.of("kind", "format", "record_set", "source_uri", "source_path", "reason", "status");
 
   private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
 
@@ -57,15 +57,21 @@ public final class IngestJob {
     String compressed = spark.conf().get(CACHE_COMPRESSED, "true");
     spark.conf().set(CACHE_COMPRESSED, "false");
     Dataset<Row> parsed = parse(files).persist(StorageLevel.DISK_ONLY());
+    // The small tables' rows, read from the disk cache once for both tables.
+    Dataset<Row> bookkeeping =
+        parsed.filter(col("row_type").notEqual(Schemas.ROW_ITEM)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       write(parsed, Schemas.ROW_ITEM, Schemas.ITEMS, out.table(OutputLayout.ITEMS), false);
-      write(parsed, Schemas.ROW_QUARANTINE, Schemas.QUARANTINE, out.table(OutputLayout.QUARANTINE), true);
-      write(parsed, Schemas.ROW_MANIFEST, Schemas.INGEST_MANIFEST, out.table(OutputLayout.INGEST_MANIFEST), true);
+      write(bookkeeping, Schemas.ROW_QUARANTINE, Schemas.QUARANTINE, out.table(OutputLayout.QUARANTINE), true);
+      write(bookkeeping, Schemas.ROW_MANIFEST, Schemas.INGEST_MANIFEST, out.table(OutputLayout.INGEST_MANIFEST),
+          true);
     } finally {
+      bookkeeping.unpersist();
       parsed.unpersist();
       spark.conf().set(CACHE_COMPRESSED, compressed);
     }
-    return verify(out, files, (System.nanoTime() - start) / 1e9);
+    Totals totals = verify(out, files);
+    return totals.result((System.nanoTime() - start) / 1e9);
   }
 
   private List<FileTask> listInput() {
@@ -109,44 +115,48 @@ public final class IngestJob {
     Dataset<Row> table = parsed.filter(col("row_type").equalTo(rowType)).select(columns);
     // Small tables as one file; items keep one file per task.
     var writer = (small ? table.repartition(1) : table).write().mode(SaveMode.Overwrite);
-    for (String column : UNIQUE_COLUMNS) {
-      // A dictionary never pays off for values that are (nearly) all distinct; skip building one per page.
-      writer = writer.option("parquet.enable.dictionary#" + column, "false");
+    // Dictionaries only where values repeat: for texts, ids, hashes, subjects and addresses Parquet would hash
+    // every value only to fall back to plain encoding page after page.
+    writer = writer.option("parquet.enable.dictionary", "false");
+    for (String column : REPEATING_COLUMNS) {
+      writer = writer.option("parquet.enable.dictionary#" + column, "true");
     }
     writer.parquet(path);
     LOG.info("ingest: wrote {} in {} s", path, (System.nanoTime() - t0) / 1e9);
   }
 
+  /** The totals read back from the written tables. */
+  private record Totals(
+      long files, long bytes, long units, long items, long quarantined, Map<String, Long> kinds,
+      Map<String, Long> reasons) {
+    IngestResult result(double seconds) {
+      return new IngestResult(files, bytes, units, items, quarantined, kinds, reasons, seconds);
+    }
+  }
+
   /** Checks the accounting invariant from the written tables and returns the totals. */
-  private IngestResult verify(OutputLayout out, List<FileTask> files, double seconds) {
+  private Totals verify(OutputLayout out, List<FileTask> files) {
     spark.sparkContext().setJobDescription("ingest: check that every unit is accounted for");
     Dataset<Row> manifest = spark.read().parquet(out.table(OutputLayout.INGEST_MANIFEST));
     Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS));
     Dataset<Row> quarantine = spark.read().parquet(out.table(OutputLayout.QUARANTINE));
-    Dataset<Row> itemCounts = items.groupBy("source_uri").agg(count(lit(1)).as("items_in_table"));
-    Dataset<Row> quarantineCounts = quarantine.groupBy("source_uri").agg(count(lit(1)).as("quarantined_in_table"));
-    Dataset<Row> joined =
+    // Rows per file as they are in the tables, items and quarantine in one aggregation.
+    Dataset<Row> inTables =
+        items
+            .select(col("source_uri"), lit(1L).as("i"), lit(0L).as("q"))
+            .unionByName(quarantine.select(col("source_uri"), lit(0L).as("i"), lit(1L).as("q")))
+            .groupBy("source_uri")
+            .agg(sum("i").as("items_in_table"), sum("q").as("quarantined_in_table"));
+    List<Row> broken =
         manifest
-            .join(itemCounts, manifest.col("source_uri").equalTo(itemCounts.col("source_uri")), "full_outer")
+            .join(inTables, manifest.col("source_uri").equalTo(inTables.col("source_uri")), "full_outer")
             .select(
-                coalesce(manifest.col("source_uri"), itemCounts.col("source_uri")).as("source_uri"),
-                manifest.col("units_found"),
-                manifest.col("items_written"),
-                manifest.col("units_quarantined"),
-                coalesce(col("items_in_table"), lit(0L)).as("items_in_table"));
-    joined =
-        joined
-            .join(quarantineCounts, joined.col("source_uri").equalTo(quarantineCounts.col("source_uri")),
-                "full_outer")
-            .select(
-                coalesce(joined.col("source_uri"), quarantineCounts.col("source_uri")).as("source_uri"),
+                coalesce(manifest.col("source_uri"), inTables.col("source_uri")).as("source_uri"),
                 col("units_found"),
                 col("items_written"),
                 col("units_quarantined"),
                 coalesce(col("items_in_table"), lit(0L)).as("items_in_table"),
-                coalesce(col("quarantined_in_table"), lit(0L)).as("quarantined_in_table"));
-    List<Row> broken =
-        joined
+                coalesce(col("quarantined_in_table"), lit(0L)).as("quarantined_in_table"))
             .filter(
                 col("units_found").isNull()
                     .or(col("units_found").notEqual(col("items_written").plus(col("units_quarantined"))))
@@ -163,7 +173,7 @@ public final class IngestJob {
                       + r.get(4) + " in table, quarantined " + r.get(3) + " / " + r.get(5) + " in table)")
                   .toList());
     }
-    Row totals =
+    Row t =
         manifest
             .agg(
                 count(lit(1)),
@@ -172,24 +182,17 @@ public final class IngestJob {
                 coalesce(sum("items_written"), lit(0L)),
                 coalesce(sum("units_quarantined"), lit(0L)))
             .first();
-    if (totals.getLong(0) != files.size()) {
-      throw new AccountingException(
-          files.size() + " files listed but " + totals.getLong(0) + " manifest rows written");
+    if (t.getLong(0) != files.size()) {
+      throw new AccountingException(files.size() + " files listed but " + t.getLong(0) + " manifest rows written");
     }
-    IngestResult result =
-        new IngestResult(
-            totals.getLong(0),
-            totals.getLong(1),
-            totals.getLong(2),
-            totals.getLong(3),
-            totals.getLong(4),
-            countBy(items, "kind"),
-            countBy(quarantine, "reason"),
-            seconds);
+    Totals totals =
+        new Totals(
+            t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4), countBy(items, "kind"),
+            countBy(quarantine, "reason"));
     LOG.info(
         "ingest: {} files, {} units = {} items + {} quarantined",
-        result.files(), result.units(), result.items(), result.quarantined());
-    return result;
+        totals.files(), totals.units(), totals.items(), totals.quarantined());
+    return totals;
   }
 
   /** Counts per value of a low-cardinality column (kinds, reasons: a fixed vocabulary). */
