@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.leakscope.io.HadoopConf;
@@ -110,7 +111,10 @@ public final class IngestJob {
     spark.sparkContext().setJobDescription("ingest: write " + path);
     Column[] columns = new Column[schema.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = col(schema.fields()[i].name());
+      StructField f = schema.fields()[i];
+      // Columns whose wire type differs (text travels as UTF-8 bytes) are cast to the table's type.
+      boolean sameType = Schemas.INGEST_OUTPUT.apply(f.name()).dataType().equals(f.dataType());
+      columns[i] = sameType ? col(f.name()) : col(f.name()).cast(f.dataType()).as(f.name());
     }
     Dataset<Row> table = parsed.filter(col("row_type").equalTo(rowType)).select(columns);
     // Small tables as one file; items keep one file per task.

@@ -1,5 +1,6 @@
 package org.leakscope.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ public final class Item {
   public String subject;
   public String inReplyTo;
   public List<String> references;
-  public String text;
+  private String text;
+  private byte[] textUtf8;
   public Map<String, String> fields;
   public final List<Attachment> attachments = new ArrayList<>();
   public String parentItemId;
@@ -38,6 +40,39 @@ public final class Item {
     this.locator = locator;
     this.sizeBytes = sizeBytes;
     this.contentSha256 = contentSha256;
+  }
+
+  /** The unit's text (decoded from UTF-8 on demand when it was kept as bytes). */
+  public String text() {
+    if (text == null && textUtf8 != null) {
+      text = new String(textUtf8, StandardCharsets.UTF_8);
+    }
+    return text;
+  }
+
+  public Item text(String value) {
+    this.text = value;
+    this.textUtf8 = null;
+    return this;
+  }
+
+  /**
+   * Sets the text as UTF-8 bytes, already validated. Mail bodies that are UTF-8 (or ASCII) on the wire travel to
+   * Parquet as they are: decoding them to a Java String only for Spark to encode them back cost a sixth of
+   * ingest's CPU (BENCHMARKS.md).
+   */
+  public Item textUtf8(byte[] utf8) {
+    this.textUtf8 = utf8;
+    this.text = null;
+    return this;
+  }
+
+  /** The text as UTF-8 bytes, or null when there is none. */
+  public byte[] textBytes() {
+    if (textUtf8 != null) {
+      return textUtf8;
+    }
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
   }
 
   public Item warn(String warning) {

@@ -109,7 +109,7 @@ public final class Units {
     v[C.SUBJECT] = it.subject;
     v[C.IN_REPLY_TO] = it.inReplyTo;
     v[C.REFERENCES] = seq(it.references);
-    v[C.TEXT] = it.text;
+    v[C.TEXT] = it.textBytes();
     v[C.FIELDS] = it.fields == null ? null : CollectionConverters.asScala(it.fields);
     if (it.format.kind() == Format.Kind.EMAIL) {
       List<Row> atts = new ArrayList<>(it.attachments.size());

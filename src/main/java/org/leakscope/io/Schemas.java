@@ -84,7 +84,19 @@ public final class Schemas {
    * with {@code row_type} saying which table a row belongs to. Every column is nullable here; each table's own
    * schema is applied when it is split off.
    */
-  public static final StructType INGEST_OUTPUT = union("row_type", ITEMS, QUARANTINE, INGEST_MANIFEST);
+  public static final StructType INGEST_OUTPUT =
+      union("row_type", withType(ITEMS, "text", DataTypes.BinaryType), QUARANTINE, INGEST_MANIFEST);
+
+  /**
+   * The ingest output carries {@code text} as UTF-8 bytes, cast to a string when {@code items} is written (a cast
+   * that wraps the bytes without copying or re-encoding them).
+   */
+  private static StructType withType(StructType schema, String column, org.apache.spark.sql.types.DataType type) {
+    StructField[] fields = schema.fields().clone();
+    int i = schema.fieldIndex(column);
+    fields[i] = DataTypes.createStructField(column, type, fields[i].nullable());
+    return DataTypes.createStructType(fields);
+  }
 
   private static StructType union(String discriminator, StructType... parts) {
     Map<String, StructField> fields = new LinkedHashMap<>();

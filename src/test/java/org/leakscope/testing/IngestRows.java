@@ -122,8 +122,10 @@ public final class IngestRows implements Consumer<Row> {
     return row.get(Schemas.INGEST_OUTPUT.fieldIndex(column));
   }
 
+  /** A string column; {@code text} travels as UTF-8 bytes in the ingest output and is read back as a string. */
   public static String str(Row row, String column) {
-    return (String) get(row, column);
+    Object v = get(row, column);
+    return v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : (String) v;
   }
 
   public static Long num(Row row, String column) {

@@ -40,16 +40,16 @@ public final class DocumentParser {
     switch (format) {
       case TEXT, MARKDOWN -> {
         TextDecoding.Decoded d = TextDecoding.decode(bytes, 0, len);
-        item.text = cap(item, d.text());
+        item.text(cap(item, d.text()));
         item.warn(d.warning());
       }
       case HTML -> {
         TextDecoding.Decoded d = TextDecoding.decode(bytes, 0, len);
-        item.text = cap(item, HtmlText.toText(d.text()));
+        item.text(cap(item, HtmlText.toText(d.text())));
         item.warn(d.warning());
       }
-      case PDF -> item.text = tika(pdf, item, bytes, len);
-      case DOCX, OOXML -> item.text = tika(ooxml, item, bytes, len);
+      case PDF -> item.text(tika(pdf, item, bytes, len));
+      case DOCX, OOXML -> item.text(tika(ooxml, item, bytes, len));
       default -> throw new IllegalArgumentException("not a document format: " + format);
     }
     return item;

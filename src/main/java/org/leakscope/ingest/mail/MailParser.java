@@ -92,8 +92,8 @@ public final class MailParser {
     stream.parse(new ByteArrayInputStream(bytes, off, len));
     Item item = new Item(format, locator, len, Hashing.sha256Hex(bytes, off, len));
     List<DocumentAttachment> documents = new ArrayList<>();
-    StringBuilder plain = new StringBuilder();
-    StringBuilder html = new StringBuilder();
+    List<TextPart> plain = new ArrayList<>();
+    List<TextPart> html = new ArrayList<>();
     int depth = 0;
     boolean topHeader = true;
     try {
@@ -123,7 +123,7 @@ public final class MailParser {
     } catch (MimeException | IOException e) {
       throw rejection(e);
     }
-    item.text = plain.length() > 0 ? plain.toString() : html.length() > 0 ? HtmlText.toText(html.toString()) : "";
+    setText(item, plain, html);
     if (monitor.count > 0) {
       item.warn("mime_decoding_problems:" + monitor.count);
     }
@@ -218,8 +218,8 @@ public final class MailParser {
   private void body(
       MimeTokenStream stream,
       Item item,
-      StringBuilder plain,
-      StringBuilder html,
+      List<TextPart> plain,
+      List<TextPart> html,
       List<DocumentAttachment> documents,
       String locator,
       Function<String, String> idOf)
@@ -234,9 +234,8 @@ public final class MailParser {
     boolean attachment = "attachment".equalsIgnoreCase(bd.getContentDispositionType()) || filename != null;
     byte[] content = decodedContent(stream, bd, item);
     if (!attachment && (mime.equals("text/plain") || mime.equals("text/html"))) {
-      String text = decodeText(item, content, bd.getCharset());
-      // HTML is converted at the end, and only when there is no plain text (the usual alternative pair).
-      append(mime.equals("text/plain") ? plain : html, text);
+      // Decoded at the end: HTML only when there is no plain text (the usual alternative pair).
+      (mime.equals("text/plain") ? plain : html).add(new TextPart(content, bd.getCharset()));
       return;
     }
     int index = item.attachments.size() + 1;
@@ -293,11 +292,36 @@ public final class MailParser {
     return d.text();
   }
 
-  private static void append(StringBuilder sb, String text) {
-    if (sb.length() > 0) {
-      sb.append("\n\n");
+  /** A text part's decoded bytes and its declared charset. */
+  private record TextPart(byte[] bytes, String charset) {}
+
+  /**
+   * The message text: its plain parts joined, else its HTML parts as text. The common case, one plain part that is
+   * UTF-8 (or ASCII) on the wire, keeps its bytes as they are.
+   */
+  private static void setText(Item item, List<TextPart> plain, List<TextPart> html) {
+    if (plain.size() == 1 && utf8Compatible(plain.get(0).charset()) && Utf8.isValid(plain.get(0).bytes())) {
+      item.textUtf8(plain.get(0).bytes());
+      return;
     }
-    sb.append(text);
+    List<TextPart> parts = plain.isEmpty() ? html : plain;
+    StringBuilder sb = new StringBuilder();
+    for (TextPart part : parts) {
+      if (sb.length() > 0) {
+        sb.append("\n\n");
+      }
+      sb.append(decodeText(item, part.bytes(), part.charset()));
+    }
+    item.text(plain.isEmpty() && !html.isEmpty() ? HtmlText.toText(sb.toString()) : sb.toString());
+  }
+
+  /** Charsets under which valid UTF-8 bytes decode to the same text as UTF-8 does (undeclared counts). */
+  private static boolean utf8Compatible(String declared) {
+    if (declared == null) {
+      return true;
+    }
+    String c = declared.strip().toLowerCase(Locale.ROOT);
+    return c.isEmpty() || c.equals("utf-8") || c.equals("utf8") || c.equals("us-ascii") || c.equals("ascii");
   }
 
   private static int longestLine(byte[] b, int off, int len) {

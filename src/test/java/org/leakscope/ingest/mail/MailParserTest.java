@@ -60,7 +60,7 @@ class MailParserTest {
         () -> assertNull(it.from),
         () -> assertNull(it.subject),
         () -> assertNull(it.date),
-        () -> assertEquals("", it.text),
+        () -> assertEquals("", it.text()),
         () -> assertEquals(0, it.sizeBytes),
         () -> assertTrue(it.attachments.isEmpty()));
   }
@@ -71,7 +71,7 @@ class MailParserTest {
         item(HEAD + "Subject: qp\nContent-Type: text/plain; charset=utf-8\n"
             + "Content-Transfer-Encoding: quoted-printable\n\n"
             + "Gr=C3=BC=C3=9Fe aus M=C3=BCnchen, caf=C3=A9 =E2=82=AC5, a soft=\n line break.\n");
-    assertEquals("Grüße aus München, café €5, a soft line break.", it.text.strip());
+    assertEquals("Grüße aus München, café €5, a soft line break.", it.text().strip());
     assertTrue(it.warnings.isEmpty(), () -> "warnings: " + it.warnings);
   }
 
@@ -82,7 +82,7 @@ class MailParserTest {
                 + "Content-Transfer-Encoding: quoted-printable\n\n"
                 + "caf=C3=A9 and a soft=\n line break; =3D stays an equals sign\n")
             .replace("\n", "\r\n"));
-    assertEquals("café and a soft line break; = stays an equals sign", it.text.strip());
+    assertEquals("café and a soft line break; = stays an equals sign", it.text().strip());
   }
 
   @Test
@@ -92,7 +92,7 @@ class MailParserTest {
     Item it =
         item(HEAD + "Subject: b64\nContent-Type: text/plain; charset=UTF-8\n"
             + "Content-Transfer-Encoding: base64\n\n" + encoded + "\n");
-    assertEquals(body, it.text.strip());
+    assertEquals(body, it.text().strip());
   }
 
   @Test
@@ -102,7 +102,7 @@ class MailParserTest {
                 + "Content-Transfer-Encoding: 8bit\n\nCrème brûlée à la carte, señor Ångström.\n")
             .getBytes(ISO_8859_1);
     Item it = parse(message).item();
-    assertEquals("Crème brûlée à la carte, señor Ångström.", it.text.strip());
+    assertEquals("Crème brûlée à la carte, señor Ångström.", it.text().strip());
     assertTrue(it.warnings.isEmpty(), () -> "warnings: " + it.warnings);
   }
 
@@ -113,16 +113,16 @@ class MailParserTest {
     out.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
     out.writeBytes(" after\n".getBytes(UTF_8));
     Item it = parse(out.toByteArray()).item();
-    assertTrue(it.text.startsWith("before "), it.text);
-    assertTrue(it.text.strip().endsWith(" after"), it.text);
-    assertTrue(it.text.contains("\uFFFD"), it.text);
+    assertTrue(it.text().startsWith("before "), it.text());
+    assertTrue(it.text().strip().endsWith(" after"), it.text());
+    assertTrue(it.text().contains("\uFFFD"), it.text());
     assertTrue(it.warnings.contains(TextDecoding.WARN_REPLACED), () -> "warnings: " + it.warnings);
   }
 
   @Test
   void unknownCharsetIsWarnedAndTheTextStillDecoded() {
     Item it = item(HEAD + "Subject: ?\nContent-Type: text/plain; charset=x-klingon-1\n\nnaïve café\n");
-    assertEquals("naïve café", it.text.strip());
+    assertEquals("naïve café", it.text().strip());
     assertTrue(
         it.warnings.stream().anyMatch(w -> w.equalsIgnoreCase("unknown_charset:x-klingon-1")),
         () -> "warnings: " + it.warnings);
@@ -184,7 +184,7 @@ class MailParserTest {
             + "--b1\nContent-Type: text/plain; charset=utf-8\n\nPlain version.\n"
             + "--b1\nContent-Type: text/html; charset=utf-8\n\n<html><body><p>HTML <b>version</b>.</p></body></html>\n"
             + "--b1--\n");
-    assertEquals("Plain version.", it.text.strip());
+    assertEquals("Plain version.", it.text().strip());
     assertTrue(it.attachments.isEmpty(), () -> "the html alternative is not an attachment: " + it.attachments);
   }
 
@@ -194,7 +194,7 @@ class MailParserTest {
         item(HEAD + "Subject: html\nContent-Type: text/html; charset=utf-8\n\n"
             + "<html><head><style>p { color: red }</style><script>var x = 1;</script></head>"
             + "<body><p>Hello <b>World</b></p><p>Second &amp; last</p></body></html>\n");
-    assertEquals("Hello World\nSecond & last", it.text.strip());
+    assertEquals("Hello World\nSecond & last", it.text().strip());
   }
 
   @Test
@@ -217,7 +217,7 @@ class MailParserTest {
                     + "--mix--\n")
                 .getBytes(UTF_8));
     Item it = parsed.item();
-    assertEquals("See attached.", it.text.strip(), "attachment text stays out of the message text");
+    assertEquals("See attached.", it.text().strip(), "attachment text stays out of the message text");
     List<Item.Attachment> atts = it.attachments;
     assertEquals(List.of("sow.pdf", "proposal.docx", "notes.txt", "logo.png"),
         atts.stream().map(Item.Attachment::name).toList());
@@ -262,7 +262,7 @@ class MailParserTest {
   @Test
   void mimeNestingUpToTheLimitIsRead() {
     Item it = parse(nested(2), limits(1000, 100, 1000, 3)).item();
-    assertEquals("innermost", it.text.strip());
+    assertEquals("innermost", it.text().strip());
   }
 
   @Test
@@ -280,7 +280,7 @@ class MailParserTest {
     Limits limits = limits(1000, 8, 1000, 10);
     assertEquals(Reason.TOO_LARGE, rejection(m.toString().getBytes(UTF_8), limits));
     assertEquals("body", parse(("From: a@example.com\nSubject: s\n\nbody\n").getBytes(UTF_8), limits)
-        .item().text.strip(), "a message under the limit parses");
+        .item().text().strip(), "a message under the limit parses");
   }
 
   @Test
