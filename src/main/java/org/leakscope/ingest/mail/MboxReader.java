@@ -84,7 +84,25 @@ public final class MboxReader {
   private static void emit(
       MessageSink sink, String prefix, int index, long start, ByteBuffer2 message, String problem) {
     String locator = prefix + "#msg=" + index + "@" + start;
-    sink.message(locator, message.array(), message.size(), problem == null ? null : Reason.TOO_LARGE, problem);
+    sink.message(
+        locator, message.array(), withoutSeparatorBlank(message), problem == null ? null : Reason.TOO_LARGE,
+        problem);
+  }
+
+  /**
+   * mbox writers put a blank line before each {@code From } separator; it belongs to the separator, not to the
+   * message, or the same message would parse to a different text in an mbox and in an .eml file.
+   */
+  private static int withoutSeparatorBlank(ByteBuffer2 message) {
+    byte[] b = message.array();
+    int n = message.size();
+    if (n >= 2 && b[n - 1] == '\n' && b[n - 2] == '\n') {
+      return n - 1;
+    }
+    if (n >= 3 && b[n - 1] == '\n' && b[n - 2] == '\r' && b[n - 3] == '\n') {
+      return n - 2;
+    }
+    return n;
   }
 
   private static boolean dated(LineReader lines) {

@@ -1,0 +1,191 @@
+package org.leakscope.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a synthetic leaked dump and its ground truth, known by construction (nothing here runs leakscope's own
+ * readers or counters). The dump is cut into shards of messages written in parallel; each shard's files depend
+ * only on (seed, shard), so the output is byte-identical for the same seed and scale whatever the thread count,
+ * and memory is bounded by a shard, not by the scale.
+ *
+ * <p>Layout: {@code OUTPUT/dump/} is the dump to ingest; {@code OUTPUT/ground-truth.json} holds the true counts and
+ * {@code OUTPUT/ground-truth-clusters.jsonl} the true near-duplicate clusters (one JSON object per line, member
+ * locators as ingest writes them).
+ */
+public final class Generator {
+  /** Logical messages per unit of scale: about 100 MB of stored mail. */
+  static final int MESSAGES_PER_SCALE = 15_000;
+  static final int SHARD_MESSAGES = 250;
+  private static final long NOISE = 20;
+
+  private final GenerateConfig config;
+
+  public Generator(GenerateConfig config) {
+    this.config = config;
+  }
+
+  /** What was written. */
+  public record Result(long files, long bytes, long messages, double seconds) {}
+
+  public Result run() {
+    long start = System.nanoTime();
+    Path out = Path.of(config.output());
+    Path dump = out.resolve("dump");
+    try {
+      if (Files.exists(dump)) {
+        throw new IllegalArgumentException("output already holds a dump: " + dump + " (choose an empty directory)");
+      }
+      Files.createDirectories(dump);
+      long messages = Math.max(SHARD_MESSAGES, Math.round(config.scale() * MESSAGES_PER_SCALE));
+      int companies = (int) Math.max(40, Math.round(config.scale() * 300));
+      World world = new World(config.seed(), companies);
+      List<MailShard.Result> shards = writeShards(world, dump, messages);
+      Noise noise = writeNoise(dump);
+      return writeGroundTruth(out, shards, noise, messages, companies, (System.nanoTime() - start) / 1e9);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<MailShard.Result> writeShards(World world, Path dump, long messages) throws IOException {
+    int count = (int) ((messages + SHARD_MESSAGES - 1) / SHARD_MESSAGES);
+    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+    try {
+      List<Future<MailShard.Result>> futures = new ArrayList<>(count);
+      for (int s = 0; s < count; s++) {
+        long first = (long) s * SHARD_MESSAGES;
+        int n = (int) Math.min(SHARD_MESSAGES, messages - first);
+        int shard = s;
+        futures.add(pool.submit(() -> new MailShard(world, config.seed(), dump, shard, first, n).write()));
+      }
+      List<MailShard.Result> results = new ArrayList<>(count);
+      for (Future<MailShard.Result> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Files ingest must quarantine, by the reason it must give. */
+  private record Noise(long files, long bytes, long empty, long unsupported, long malformed) {}
+
+  private Noise writeNoise(Path dump) throws IOException {
+    int each = (int) Math.max(1, Math.round(config.scale() * 2));
+    long files = 0;
+    long bytes = 0;
+    for (int i = 0; i < each; i++) {
+      SplittableRandom r = Rng.of(config.seed(), NOISE, i);
+      Path dir = dump.resolve("misc");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve("empty-" + i + ".txt"), new byte[0]);
+      byte[] junk = new byte[512 + r.nextInt(4096)];
+      r.nextBytes(junk);
+      junk[0] = 0; // NUL bytes: binary whatever the rest happens to be
+      Files.write(dir.resolve("blob-" + i + ".bin"), junk);
+      byte[] gz = gzip(("log line " + i + " ").repeat(800).getBytes(StandardCharsets.US_ASCII));
+      byte[] truncated = java.util.Arrays.copyOf(gz, gz.length / 2);
+      Files.write(dir.resolve("trace-" + i + ".log.gz"), truncated);
+      files += 3;
+      bytes += junk.length + truncated.length;
+    }
+    return new Noise(files, bytes, each, each, each);
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(data);
+    }
+    // Zero the gzip header's mtime (bytes 4-7) so the output does not depend on the clock.
+    byte[] b = bytes.toByteArray();
+    b[4] = b[5] = b[6] = b[7] = 0;
+    return b;
+  }
+
+  private Result writeGroundTruth(
+      Path out, List<MailShard.Result> shards, Noise noise, long messages, int companies, double seconds)
+      throws IOException {
+    long files = noise.files();
+    long bytes = noise.bytes();
+    long copies = 0;
+    long originals = 0;
+    long forwards = 0;
+    long replies = 0;
+    long clusters = 0;
+    try (OutputStream c = Files.newOutputStream(out.resolve("ground-truth-clusters.jsonl"))) {
+      for (MailShard.Result s : shards) {
+        files += s.files();
+        bytes += s.bytes();
+        copies += s.copies();
+        originals += s.originals();
+        forwards += s.forwards();
+        replies += s.replies();
+        for (String line : s.clusters()) {
+          c.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+          clusters++;
+        }
+      }
+    }
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode truth = json.createObjectNode();
+    truth.put("profile", config.profile());
+    truth.put("scale", config.scale());
+    truth.put("seed", config.seed());
+    truth.put("dump", "dump");
+    truth.put("files", files);
+    truth.put("bytes", bytes);
+    long quarantined = noise.empty() + noise.unsupported() + noise.malformed();
+    truth.put("units", copies + quarantined);
+    truth.put("items", copies);
+    truth.put("quarantined", quarantined);
+    ObjectNode kinds = truth.putObject("items_by_kind");
+    kinds.put("email", copies);
+    ObjectNode reasons = truth.putObject("quarantine_by_reason");
+    reasons.put("empty", noise.empty());
+    reasons.put("malformed", noise.malformed());
+    reasons.put("unsupported_format", noise.unsupported());
+    ObjectNode metrics = truth.putObject("metrics");
+    ObjectNode mail = metrics.putObject("email_messages");
+    mail.put("raw", copies);
+    mail.put("exact_unique", messages);
+    mail.put("near_unique", messages - forwards);
+    ObjectNode threads = truth.putObject("threads");
+    threads.put("originals", originals);
+    threads.put("replies", replies);
+    threads.put("forwards", forwards);
+    ObjectNode near = truth.putObject("near_duplicate_clusters");
+    near.put("count", clusters);
+    near.put("file", "ground-truth-clusters.jsonl");
+    ObjectNode world = truth.putObject("world");
+    world.put("companies", companies);
+    json.writeValue(out.resolve("ground-truth.json").toFile(), truth);
+    return new Result(files, bytes, messages, seconds);
+  }
+}

@@ -1,0 +1,309 @@
+package org.leakscope.generate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One shard of the mail: logical messages [first, first + count), each stored as several copies (the sender's Sent
+ * folder, every recipient's Inbox, sometimes an archive folder) with differing envelopes and transfer encodings but
+ * the same content. Replies and forwards point at earlier messages of the same shard, so shards are independent
+ * and can be written in parallel. Everything written is counted here, by construction, for the ground truth.
+ */
+final class MailShard {
+  private static final long MESSAGE = 10;
+  private static final long COPY = 11;
+  private static final Instant START = Instant.parse("2017-01-02T00:00:00Z");
+  private static final long SPAN_SECONDS = Instant.parse("2022-08-31T00:00:00Z").getEpochSecond()
+      - START.getEpochSecond();
+  private static final DateTimeFormatter RFC_2822 =
+      DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ASCTIME =
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  enum Kind {
+    ORIGINAL,
+    REPLY,
+    FORWARD
+  }
+
+  /** A logical message: what every stored copy of it says. */
+  record Message(
+      long index, Kind kind, long parent, World.Person from, List<World.Person> to, Instant date, String subject,
+      String body) {}
+
+  /** What a shard wrote, by construction. */
+  record Result(
+      long files, long bytes, long copies, long messages, long originals, long replies, long forwards,
+      List<String> clusters) {}
+
+  private final World world;
+  private final long seed;
+  private final Path dump;
+  private final int shard;
+  private final long first;
+  private final int count;
+  private final Map<String, ByteArrayOutputStream> mboxes = new LinkedHashMap<>();
+  private final Map<String, Integer> mboxMessages = new LinkedHashMap<>();
+  private final java.util.Set<Path> directories = new java.util.HashSet<>();
+  private long files;
+  private long bytes;
+  private long copies;
+
+  MailShard(World world, long seed, Path dump, int shard, long first, int count) {
+    this.world = world;
+    this.seed = seed;
+    this.dump = dump;
+    this.shard = shard;
+    this.first = first;
+    this.count = count;
+  }
+
+  Result write() throws IOException {
+    List<Message> messages = new ArrayList<>(count);
+    Map<Long, List<String>> copyLocators = new LinkedHashMap<>();
+    Map<Long, List<Long>> forwardsOf = new LinkedHashMap<>();
+    long originals = 0;
+    long replies = 0;
+    long forwards = 0;
+    for (int k = 0; k < count; k++) {
+      Message m = message(first + k, messages);
+      messages.add(m);
+      switch (m.kind()) {
+        case ORIGINAL -> originals++;
+        case REPLY -> replies++;
+        case FORWARD -> {
+          forwards++;
+          forwardsOf.computeIfAbsent(m.parent(), p -> new ArrayList<>()).add(m.index());
+        }
+      }
+      copyLocators.put(m.index(), store(m));
+    }
+    for (Map.Entry<String, ByteArrayOutputStream> e : mboxes.entrySet()) {
+      writeFile(e.getKey(), e.getValue().toByteArray());
+    }
+    // Near-duplicate clusters: an original and its forwards (a banner line added), every stored copy of each.
+    List<String> clusters = new ArrayList<>();
+    for (Map.Entry<Long, List<Long>> e : forwardsOf.entrySet()) {
+      StringBuilder sb = new StringBuilder("{\"cluster\":\"msg-").append(e.getKey()).append("\",\"members\":[");
+      List<String> members = new ArrayList<>(copyLocators.get(e.getKey()));
+      for (long f : e.getValue()) {
+        members.addAll(copyLocators.get(f));
+      }
+      for (int i = 0; i < members.size(); i++) {
+        sb.append(i == 0 ? "" : ",").append(members.get(i));
+      }
+      clusters.add(sb.append("]}").toString());
+    }
+    return new Result(files, bytes, copies, count, originals, replies, forwards, clusters);
+  }
+
+  private Message message(long index, List<Message> earlier) {
+    SplittableRandom r = Rng.of(seed, MESSAGE, index);
+    int roll = r.nextInt(100);
+    Kind kind = earlier.isEmpty() || roll < 65 ? Kind.ORIGINAL : roll < 88 ? Kind.REPLY : Kind.FORWARD;
+    Message parent = null;
+    if (kind != Kind.ORIGINAL) {
+      parent = earlier.get(r.nextInt(earlier.size()));
+      if (kind == Kind.FORWARD && parent.kind() != Kind.ORIGINAL) {
+        kind = Kind.REPLY; // forwards are only of originals, so clusters stay one level deep
+      }
+    }
+    Instant date = START.plusSeconds((long) (r.nextDouble() * SPAN_SECONDS));
+    if (parent != null && !date.isAfter(parent.date())) {
+      date = parent.date().plusSeconds(600 + r.nextInt(86_400));
+    }
+    return switch (kind) {
+      case ORIGINAL -> {
+        World.Person from = world.randomPerson(r);
+        List<World.Person> to = new ArrayList<>();
+        int n = 1 + r.nextInt(3);
+        while (to.size() < n) {
+          World.Person p = world.randomPerson(r);
+          if (!p.address().equals(from.address()) && to.stream().noneMatch(q -> q.address().equals(p.address()))) {
+            to.add(p);
+          }
+        }
+        String subject = Rng.pick(r, Words.TOPICS) + " for " + from.company().name() + " (" + code(r) + ")";
+        yield new Message(index, kind, -1, from, to, date, subject, body(r, to.get(0), from, 2 + r.nextInt(3)));
+      }
+      case REPLY -> {
+        World.Person from = parent.to().get(0);
+        List<World.Person> to = List.of(parent.from());
+        String quoted =
+            "\n\n-----Original Message-----\nFrom: " + parent.from().displayName() + "\nSent: "
+                + RFC_2822.format(parent.date()) + "\nTo: " + parent.to().get(0).displayName() + "\nSubject: "
+                + parent.subject() + "\n\n" + parent.body();
+        String subject = parent.subject().startsWith("Re: ") ? parent.subject() : "Re: " + parent.subject();
+        yield new Message(index, kind, parent.index(), from, to, date, subject,
+            body(r, to.get(0), from, 2 + r.nextInt(2)) + quoted);
+      }
+      case FORWARD -> {
+        World.Person from = parent.to().get(0);
+        World.Person other = world.randomPerson(r);
+        List<World.Person> to = List.of(other.address().equals(from.address()) ? parent.from() : other);
+        yield new Message(index, kind, parent.index(), from, to, date, "Fwd: " + parent.subject(),
+            "FYI, see below.\n\n" + parent.body());
+      }
+    };
+  }
+
+  private static String code(SplittableRandom r) {
+    return "PRJ-" + (1000 + r.nextInt(9000));
+  }
+
+  private static String body(SplittableRandom r, World.Person to, World.Person from, int paragraphs) {
+    StringBuilder sb = new StringBuilder("Hi ").append(to.first()).append(",\n\n");
+    for (int p = 0; p < paragraphs; p++) {
+      int sentences = 2 + r.nextInt(4);
+      for (int s = 0; s < sentences; s++) {
+        int words = 6 + r.nextInt(10);
+        for (int w = 0; w < words; w++) {
+          String word = Rng.pick(r, Words.VOCAB);
+          sb.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : " " + word);
+        }
+        sb.append(s == sentences - 1 ? ".\n" : ". ");
+      }
+      sb.append('\n');
+    }
+    return sb.append("Best regards,\n").append(from.displayName()).append('\n').append(from.company().name())
+        .toString();
+  }
+
+  /** Writes every stored copy of a message and returns their locators as JSON objects. */
+  private List<String> store(Message m) throws IOException {
+    List<String> locators = new ArrayList<>();
+    int copy = 0;
+    locators.add(storeCopy(m, m.from(), "sent", copy++));
+    for (World.Person p : m.to()) {
+      locators.add(storeCopy(m, p, "inbox", copy++));
+    }
+    if (Rng.of(seed, COPY, m.index()).nextInt(10) < 3) {
+      locators.add(storeCopy(m, m.from(), "all_documents", copy++));
+    }
+    return locators;
+  }
+
+  private String storeCopy(Message m, World.Person owner, String folder, int copy) throws IOException {
+    SplittableRandom r = Rng.of(seed, COPY, m.index() * 16 + copy);
+    byte[] message = render(m, owner, folder, copy, r).getBytes(StandardCharsets.UTF_8);
+    copies++;
+    String base = "mail/" + owner.company().domain() + "/" + owner.login() + "/";
+    switch (storage(owner)) {
+      case 0 -> {
+        String path = base + folder + "-" + String.format("%05d", shard) + ".mbox";
+        ByteArrayOutputStream out = mboxes.computeIfAbsent(path, p -> new ByteArrayOutputStream());
+        int n = mboxMessages.merge(path, 1, Integer::sum);
+        long offset = out.size();
+        String separator = "From " + m.from().address() + " " + ASCTIME.format(m.date()) + "\n";
+        out.write(separator.getBytes(StandardCharsets.US_ASCII));
+        out.write(escapeFrom(message));
+        out.write('\n');
+        return locator(path, "#msg=" + n + "@" + offset);
+      }
+      case 1 -> {
+        String path = base + folder + "/" + m.index() + "_" + copy + ".eml";
+        writeFile(path, message);
+        return locator(path, "");
+      }
+      default -> {
+        String path = base + folder + "/" + m.index() + "_" + copy; // maildir style: no extension
+        writeFile(path, message);
+        return locator(path, "");
+      }
+    }
+  }
+
+  /** How a person's mailbox is kept: 0 mbox files, 1 .eml files, 2 extensionless maildir files. */
+  private int storage(World.Person p) {
+    return (int) Math.floorMod(Rng.mix(seed ^ p.address().hashCode()), 3L);
+  }
+
+  private static String locator(String path, String locator) {
+    return "{\"source_path\":\"" + path + "\",\"locator\":\"" + locator + "\"}";
+  }
+
+  private String render(Message m, World.Person owner, String folder, int copy, SplittableRandom r) {
+    StringBuilder h = new StringBuilder();
+    String host = "mx" + (1 + r.nextInt(9)) + "." + owner.company().domain();
+    h.append("Received: from ").append(host).append(" by mail.").append(owner.company().domain())
+        .append(" with ESMTP id ").append(Long.toHexString(r.nextLong())).append(";\n\t")
+        .append(RFC_2822.format(m.date().plusSeconds(r.nextInt(120)))).append('\n');
+    h.append("Message-ID: <").append(m.index()).append('.').append(copy).append('.')
+        .append(Long.toHexString(seed)).append("@mail.").append(owner.company().domain()).append(">\n");
+    h.append("Date: ").append(RFC_2822.format(m.date())).append('\n');
+    h.append("From: ").append(mailbox(m.from())).append('\n');
+    h.append("To: ");
+    for (int i = 0; i < m.to().size(); i++) {
+      h.append(i == 0 ? "" : ",\n\t").append(mailbox(m.to().get(i)));
+    }
+    h.append('\n');
+    h.append("Subject: ").append(Mime.isAscii(m.subject()) ? m.subject() : encodedWord(m.subject())).append('\n');
+    h.append("X-Folder: \\\\").append(owner.login()).append("\\").append(folder).append('\n');
+    h.append("MIME-Version: 1.0\n");
+    String body = m.body() + "\n";
+    switch (r.nextInt(4)) {
+      case 0 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: ")
+          .append(Mime.isAscii(body) ? "7bit" : "8bit").append("\n\n").append(body);
+      case 1 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
+          .append(Mime.quotedPrintable(body));
+      case 2 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n")
+          .append(Mime.base64(body));
+      default -> {
+        String boundary = "=_alt_" + Long.toHexString(r.nextLong());
+        h.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\n\n")
+            .append("--").append(boundary).append('\n')
+            .append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
+            .append(Mime.quotedPrintable(body)).append('\n')
+            .append("--").append(boundary).append('\n')
+            .append("Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
+            .append(Mime.quotedPrintable(Mime.html(m.body()))).append('\n')
+            .append("--").append(boundary).append("--\n");
+      }
+    }
+    return h.toString();
+  }
+
+  private static String mailbox(World.Person p) {
+    String name = p.displayName();
+    return (Mime.isAscii(name) ? "\"" + name + "\"" : encodedWord(name)) + " <" + p.address() + ">";
+  }
+
+  private static String encodedWord(String text) {
+    return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "?=";
+  }
+
+  /** mboxrd: a line starting with any number of '>' and then "From " gets one more '>'. */
+  private static byte[] escapeFrom(byte[] message) {
+    String s = new String(message, StandardCharsets.UTF_8);
+    if (!s.startsWith("From ") && !s.startsWith(">") && !s.contains("\nFrom ") && !s.contains("\n>")) {
+      return message;
+    }
+    return s.replaceAll("(?m)^(>*From )", ">$1").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void writeFile(String relative, byte[] content) throws IOException {
+    Path path = dump.resolve(relative);
+    if (directories.add(path.getParent())) {
+      Files.createDirectories(path.getParent());
+    }
+    try (OutputStream out = Files.newOutputStream(path)) {
+      out.write(content);
+    }
+    files++;
+    bytes += content.length;
+  }
+}

@@ -1,0 +1,98 @@
+package org.leakscope.generate;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The fictional partner ecosystem of the bluebleed profile, computed on demand from the seed: company i and its
+ * staff are the same whenever they are asked for, and nothing is stored, so the world's memory does not grow with
+ * the scale.
+ */
+final class World {
+  private static final long COMPANY = 1;
+  private static final String[] COUNTRIES = countries();
+
+  /** A company: its name as registered, mail domain and ISO 3166-1 alpha-2 country. */
+  record Company(int index, String name, String domain, String country, int staff) {}
+
+  /** A member of staff. */
+  record Person(Company company, int index, String first, String last, String login, String address) {
+    String displayName() {
+      return first + " " + last;
+    }
+  }
+
+  private final long seed;
+  private final int companies;
+
+  World(long seed, int companies) {
+    this.seed = seed;
+    this.companies = companies;
+  }
+
+  int companies() {
+    return companies;
+  }
+
+  Company company(int i) {
+    SplittableRandom r = Rng.of(seed, COMPANY, i);
+    String stem = Words.STEMS[i % Words.STEMS.length];
+    String sector = Words.SECTORS[(i / Words.STEMS.length) % Words.SECTORS.length];
+    int round = i / (Words.STEMS.length * Words.SECTORS.length);
+    String country = r.nextInt(5) < 2 ? Rng.pick(r, BIG) : Rng.pick(r, COUNTRIES);
+    String slug = (stem + sector).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + (round > 0 ? round : "");
+    String tld = r.nextBoolean() ? "com" : country.toLowerCase(Locale.ROOT);
+    String name = stem + " " + sector + (round > 0 ? " " + (round + 1) : "") + " " + legalSuffix(country);
+    int staff = 1 + (int) (40 * Math.pow(r.nextDouble(), 3));
+    return new Company(i, name, slug + "." + tld, country, staff);
+  }
+
+  /** Staff member j of a company (0 ≤ j < staff): first names step through the pool, so logins are unique. */
+  Person person(Company c, int j) {
+    SplittableRandom r = Rng.of(seed, 2, ((long) c.index() << 8) | j);
+    String first = Words.FIRST[(c.index() * 7 + j) % Words.FIRST.length];
+    String last = Rng.pick(r, Words.LAST);
+    String login = ascii(first) + "." + ascii(last);
+    return new Person(c, j, first, last, login, login + "@" + c.domain());
+  }
+
+  Person randomPerson(SplittableRandom r) {
+    Company c = company(r.nextInt(companies));
+    return person(c, r.nextInt(c.staff()));
+  }
+
+  private static String ascii(String name) {
+    return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .replace("ł", "l")
+        .replace("Ł", "L")
+        .replace("ø", "o")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static final String[] BIG = {"US", "GB", "DE", "FR", "IN", "JP", "BR", "NL", "AU", "CA", "ES", "IT"};
+
+  private static String legalSuffix(String country) {
+    return switch (country) {
+      case "DE", "AT", "CH" -> "GmbH";
+      case "GB", "IE" -> "Ltd";
+      case "US", "CA" -> "Inc.";
+      case "FR", "ES", "BE", "LU" -> "S.A.";
+      case "NL" -> "B.V.";
+      case "JP" -> "K.K.";
+      case "AU" -> "Pty Ltd";
+      case "IT" -> "S.p.A.";
+      case "BR" -> "Ltda.";
+      case "IN" -> "Pvt. Ltd.";
+      default -> "Ltd";
+    };
+  }
+
+  /** Every ISO 3166-1 alpha-2 code the JDK knows, sorted: the same list on every machine with the same JDK data. */
+  private static String[] countries() {
+    String[] codes = Locale.getISOCountries();
+    Arrays.sort(codes);
+    return codes;
+  }
+}

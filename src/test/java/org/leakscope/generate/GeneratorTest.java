@@ -1,0 +1,160 @@
+package org.leakscope.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakscope.ingest.Hashing;
+import org.leakscope.ingest.IngestConfig;
+import org.leakscope.ingest.IngestJob;
+import org.leakscope.ingest.IngestResult;
+import org.leakscope.ingest.Limits;
+import org.leakscope.io.OutputLayout;
+import org.leakscope.testing.SparkTestSession;
+
+/** The generator against itself (determinism), against an independent count of its files, and through ingest. */
+class GeneratorTest {
+  private static final double SCALE = 0.05;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern MBOX_SEPARATOR = Pattern.compile("^From \\S+@\\S+ .*\\d{2}:\\d{2}:\\d{2} \\d{4}$");
+
+  @TempDir static Path tmp;
+  static Path one;
+  static JsonNode truth;
+
+  @BeforeAll
+  static void generate() throws IOException {
+    one = tmp.resolve("one");
+    new Generator(new GenerateConfig("bluebleed", SCALE, 7, one.toString(), 2)).run();
+    truth = JSON.readTree(one.resolve("ground-truth.json").toFile());
+  }
+
+  @Test
+  void sameSeedGivesTheSameBytesWhateverTheThreadCount() throws IOException {
+    Path two = tmp.resolve("two");
+    new Generator(new GenerateConfig("bluebleed", SCALE, 7, two.toString(), 1)).run();
+    assertEquals(tree(one), tree(two));
+  }
+
+  @Test
+  void anotherSeedGivesAnotherDump() throws IOException {
+    Path other = tmp.resolve("other");
+    new Generator(new GenerateConfig("bluebleed", SCALE, 8, other.toString(), 2)).run();
+    assertNotEquals(tree(one.resolve("dump")), tree(other.resolve("dump")));
+  }
+
+  @Test
+  void theGroundTruthAgreesWithAnIndependentCountOfTheFiles() throws IOException {
+    long files = 0;
+    long bytes = 0;
+    long messageFiles = 0;
+    long mboxMessages = 0;
+    Path dump = one.resolve("dump");
+    try (Stream<Path> walk = Files.walk(dump)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files++;
+        bytes += Files.size(p);
+        String rel = dump.relativize(p).toString();
+        if (!rel.startsWith("mail/")) {
+          continue;
+        }
+        if (rel.endsWith(".mbox")) {
+          for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+            if (MBOX_SEPARATOR.matcher(line).matches()) {
+              mboxMessages++;
+            }
+          }
+        } else {
+          messageFiles++;
+        }
+      }
+    }
+    assertEquals(truth.get("files").asLong(), files, "files");
+    assertEquals(truth.get("bytes").asLong(), bytes, "bytes");
+    assertEquals(truth.at("/metrics/email_messages/raw").asLong(), messageFiles + mboxMessages, "stored copies");
+    assertTrue(mboxMessages > 0 && messageFiles > 0, "both mbox files and message files");
+    long messages = truth.at("/metrics/email_messages/exact_unique").asLong();
+    assertEquals(Math.round(SCALE * Generator.MESSAGES_PER_SCALE), messages);
+    assertTrue(truth.at("/threads/forwards").asLong() > 0 && truth.at("/threads/replies").asLong() > 0);
+    assertEquals(messages - truth.at("/threads/forwards").asLong(), truth.at("/metrics/email_messages/near_unique")
+        .asLong());
+  }
+
+  @Test
+  void ingestAccountsForEveryUnitAsTheGroundTruthSays() throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    Path out = tmp.resolve("ingested");
+    IngestResult r =
+        new IngestJob(
+                spark,
+                new IngestConfig(one.resolve("dump").toString(), out.toString(), Limits.defaults(),
+                    IngestConfig.DEFAULT_TASK_BYTES))
+            .run();
+    assertEquals(truth.get("files").asLong(), r.files());
+    assertEquals(truth.get("units").asLong(), r.units());
+    assertEquals(truth.get("items").asLong(), r.items());
+    assertEquals(truth.get("quarantined").asLong(), r.quarantined());
+    assertEquals(asMap(truth.get("quarantine_by_reason")), r.quarantineByReason());
+    assertEquals(asMap(truth.get("items_by_kind")), r.itemsByKind());
+
+    // Every cluster member the generator names is an item ingest wrote, under the same locator.
+    List<String> memberIds = new ArrayList<>();
+    for (String line : Files.readAllLines(one.resolve("ground-truth-clusters.jsonl"))) {
+      for (JsonNode m : JSON.readTree(line).get("members")) {
+        memberIds.add(Hashing.unitId(m.get("source_path").asText(), m.get("locator").asText()));
+      }
+    }
+    assertEquals(truth.at("/near_duplicate_clusters/count").asLong(),
+        Files.readAllLines(one.resolve("ground-truth-clusters.jsonl")).size());
+    Dataset<Row> items = spark.read().parquet(new OutputLayout(out.toString()).table(OutputLayout.ITEMS));
+    Dataset<Row> members = spark.createDataset(memberIds, org.apache.spark.sql.Encoders.STRING()).toDF("item_id");
+    assertTrue(memberIds.size() > 10, "clusters have members: " + memberIds.size());
+    assertEquals(0, members.join(items, "item_id").count() - memberIds.size(), "members found among items");
+    // The copies of one message parse to the same text: as many distinct texts as logical messages.
+    assertEquals(truth.at("/metrics/email_messages/exact_unique").asLong(),
+        items.select(org.apache.spark.sql.functions.sha2(items.col("text"), 256), items.col("mail_subject"),
+            items.col("mail_date")).distinct().count());
+  }
+
+  private static Map<String, Long> asMap(JsonNode node) {
+    Map<String, Long> m = new TreeMap<>();
+    node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+    return m;
+  }
+
+  /** Relative path → SHA-256 of every file under a directory. */
+  private static Map<String, String> tree(Path root) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        try {
+          MessageDigest md = MessageDigest.getInstance("SHA-256");
+          out.put(root.relativize(p).toString(), HexFormat.of().formatHex(md.digest(Files.readAllBytes(p))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return out;
+  }
+}
