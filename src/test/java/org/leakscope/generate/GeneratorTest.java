@@ -30,6 +30,7 @@ import org.leakscope.ingest.IngestJob;
 import org.leakscope.ingest.IngestResult;
 import org.leakscope.ingest.Limits;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.testing.JsonCounts;
 import org.leakscope.testing.SparkTestSession;
 
 /** The generator against itself (determinism), against an independent count of its files, and through ingest. */
@@ -114,8 +115,8 @@ class GeneratorTest {
     assertEquals(truth.get("units").asLong(), r.units());
     assertEquals(truth.get("items").asLong(), r.items());
     assertEquals(truth.get("quarantined").asLong(), r.quarantined());
-    assertEquals(asMap(truth.get("quarantine_by_reason")), r.quarantineByReason());
-    assertEquals(asMap(truth.get("items_by_kind")), r.itemsByKind());
+    assertEquals(JsonCounts.of(truth.get("quarantine_by_reason")), r.quarantineByReason());
+    assertEquals(JsonCounts.of(truth.get("items_by_kind")), r.itemsByKind());
 
     // Every cluster member the generator names is an item ingest wrote, under the same locator.
     List<String> memberIds = new ArrayList<>();
@@ -134,12 +135,6 @@ class GeneratorTest {
     assertEquals(truth.at("/metrics/email_messages/exact_unique").asLong(),
         items.select(org.apache.spark.sql.functions.sha2(items.col("text"), 256), items.col("mail_subject"),
             items.col("mail_date")).distinct().count());
-  }
-
-  private static Map<String, Long> asMap(JsonNode node) {
-    Map<String, Long> m = new TreeMap<>();
-    node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
-    return m;
   }
 
   /** Relative path → SHA-256 of every file under a directory. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakscope.io.OutputLayout;
 import org.leakscope.testing.Paths;
+import org.leakscope.testing.JsonCounts;
 import org.leakscope.testing.SparkTestSession;
 
 /**
@@ -72,8 +73,8 @@ class MixedSampleIngestTest {
     assertEquals(expected.get("units").asLong(), result.units());
     assertEquals(expected.get("items").asLong(), result.items());
     assertEquals(expected.get("quarantined").asLong(), result.quarantined());
-    assertEquals(asMap(expected.get("items_by_kind")), result.itemsByKind());
-    assertEquals(asMap(expected.get("quarantine_by_reason")), result.quarantineByReason());
+    assertEquals(JsonCounts.of(expected.get("items_by_kind")), result.itemsByKind());
+    assertEquals(JsonCounts.of(expected.get("quarantine_by_reason")), result.quarantineByReason());
   }
 
   @Test
@@ -88,11 +89,5 @@ class MixedSampleIngestTest {
             .join(items.select(col("item_id").as("pid")), col("parent_item_id").equalTo(col("pid")), "left_anti")
             .count();
     assertEquals(0, orphans, "every attachment item's parent is an item");
-  }
-
-  private static Map<String, Long> asMap(JsonNode node) {
-    Map<String, Long> m = new TreeMap<>();
-    node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
-    return m;
   }
 }
