@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ public final class Generator {
   /** Logical messages per unit of scale: about 100 MB of stored mail. */
   static final int MESSAGES_PER_SCALE = 15_000;
   static final int SHARD_MESSAGES = 250;
+  static final int SHARD_COMPANIES = 50;
   private static final long NOISE = 20;
 
   private final GenerateConfig config;
@@ -57,8 +59,10 @@ public final class Generator {
       int companies = (int) Math.max(40, Math.round(config.scale() * 300));
       World world = new World(config.seed(), companies);
       List<MailShard.Result> shards = writeShards(world, dump, messages);
+      List<ExportShard.Result> exports = writeExports(world, dump, companies);
       Noise noise = writeNoise(dump);
-      return writeGroundTruth(out, shards, noise, messages, companies, (System.nanoTime() - start) / 1e9);
+      return writeGroundTruth(
+          out, shards, exports, noise, messages, companies, (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
     }
@@ -66,17 +70,38 @@ public final class Generator {
 
   private List<MailShard.Result> writeShards(World world, Path dump, long messages) throws IOException {
     int count = (int) ((messages + SHARD_MESSAGES - 1) / SHARD_MESSAGES);
+    List<Callable<MailShard.Result>> shards = new ArrayList<>(count);
+    for (int s = 0; s < count; s++) {
+      long first = (long) s * SHARD_MESSAGES;
+      int n = (int) Math.min(SHARD_MESSAGES, messages - first);
+      int shard = s;
+      shards.add(() -> new MailShard(world, config.seed(), dump, shard, first, n).write());
+    }
+    return inParallel(shards);
+  }
+
+  private List<ExportShard.Result> writeExports(World world, Path dump, int companies) throws IOException {
+    int count = (companies + SHARD_COMPANIES - 1) / SHARD_COMPANIES;
+    List<Callable<ExportShard.Result>> shards = new ArrayList<>(count);
+    for (int s = 0; s < count; s++) {
+      int first = s * SHARD_COMPANIES;
+      int n = Math.min(SHARD_COMPANIES, companies - first);
+      int shard = s;
+      shards.add(() -> new ExportShard(world, config.seed(), dump, shard, first, n).write());
+    }
+    return inParallel(shards);
+  }
+
+  /** Runs shards on the configured threads and returns their results in shard order. */
+  private <T> List<T> inParallel(List<Callable<T>> shards) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
-      List<Future<MailShard.Result>> futures = new ArrayList<>(count);
-      for (int s = 0; s < count; s++) {
-        long first = (long) s * SHARD_MESSAGES;
-        int n = (int) Math.min(SHARD_MESSAGES, messages - first);
-        int shard = s;
-        futures.add(pool.submit(() -> new MailShard(world, config.seed(), dump, shard, first, n).write()));
+      List<Future<T>> futures = new ArrayList<>(shards.size());
+      for (Callable<T> shard : shards) {
+        futures.add(pool.submit(shard));
       }
-      List<MailShard.Result> results = new ArrayList<>(count);
-      for (Future<MailShard.Result> f : futures) {
+      List<T> results = new ArrayList<>(shards.size());
+      for (Future<T> f : futures) {
         results.add(f.get());
       }
       return results;
@@ -130,7 +155,13 @@ public final class Generator {
   }
 
   private Result writeGroundTruth(
-      Path out, List<MailShard.Result> shards, Noise noise, long messages, int companies, double seconds)
+      Path out,
+      List<MailShard.Result> shards,
+      List<ExportShard.Result> exports,
+      Noise noise,
+      long messages,
+      int companies,
+      double seconds)
       throws IOException {
     long files = noise.files();
     long bytes = noise.bytes();
@@ -153,6 +184,19 @@ public final class Generator {
         }
       }
     }
+    long users = 0;
+    long usersUnique = 0;
+    long contacts = 0;
+    long contactsUnique = 0;
+    for (ExportShard.Result e : exports) {
+      files += e.files();
+      bytes += e.bytes();
+      users += e.users();
+      usersUnique += e.usersUnique();
+      contacts += e.contacts();
+      contactsUnique += e.contactsUnique();
+    }
+    long records = users + contacts;
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode truth = json.createObjectNode();
     truth.put("profile", config.profile());
@@ -162,11 +206,12 @@ public final class Generator {
     truth.put("files", files);
     truth.put("bytes", bytes);
     long quarantined = noise.empty() + noise.unsupported() + noise.malformed();
-    truth.put("units", copies + quarantined);
-    truth.put("items", copies);
+    truth.put("units", copies + records + quarantined);
+    truth.put("items", copies + records);
     truth.put("quarantined", quarantined);
     ObjectNode kinds = truth.putObject("items_by_kind");
     kinds.put("email", copies);
+    kinds.put("record", records);
     ObjectNode reasons = truth.putObject("quarantine_by_reason");
     reasons.put("empty", noise.empty());
     reasons.put("malformed", noise.malformed());
@@ -176,6 +221,15 @@ public final class Generator {
     mail.put("raw", copies);
     mail.put("exact_unique", messages);
     mail.put("near_unique", messages - forwards);
+    ObjectNode rec = metrics.putObject("records");
+    rec.put("raw", records);
+    rec.put("exact_unique", usersUnique + contactsUnique);
+    ObjectNode usersSet = metrics.putObject("records:users");
+    usersSet.put("raw", users);
+    usersSet.put("exact_unique", usersUnique);
+    ObjectNode contactsSet = metrics.putObject("records:contacts");
+    contactsSet.put("raw", contacts);
+    contactsSet.put("exact_unique", contactsUnique);
     ObjectNode threads = truth.putObject("threads");
     threads.put("originals", originals);
     threads.put("replies", replies);

@@ -70,12 +70,20 @@ class GeneratorTest {
     long bytes = 0;
     long messageFiles = 0;
     long mboxMessages = 0;
+    long userRows = 0;
+    long contactLines = 0;
     Path dump = one.resolve("dump");
     try (Stream<Path> walk = Files.walk(dump)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         files++;
         bytes += Files.size(p);
         String rel = dump.relativize(p).toString();
+        if (rel.endsWith("users.csv")) {
+          // Every line but the header is one row: no quoted field in these exports spans lines.
+          userRows += Files.readAllLines(p, StandardCharsets.UTF_8).size() - 1;
+        } else if (rel.endsWith("contacts.jsonl")) {
+          contactLines += Files.readAllLines(p, StandardCharsets.UTF_8).size();
+        }
         if (!rel.startsWith("mail/")) {
           continue;
         }
@@ -94,6 +102,10 @@ class GeneratorTest {
     assertEquals(truth.get("bytes").asLong(), bytes, "bytes");
     assertEquals(truth.at("/metrics/email_messages/raw").asLong(), messageFiles + mboxMessages, "stored copies");
     assertTrue(mboxMessages > 0 && messageFiles > 0, "both mbox files and message files");
+    assertEquals(truth.at("/metrics/records:users/raw").asLong(), userRows, "user rows");
+    assertEquals(truth.at("/metrics/records:contacts/raw").asLong(), contactLines, "contact records");
+    assertEquals(userRows + contactLines, truth.at("/metrics/records/raw").asLong());
+    assertTrue(truth.at("/metrics/records/exact_unique").asLong() < userRows + contactLines, "some rows twice");
     long messages = truth.at("/metrics/email_messages/exact_unique").asLong();
     assertEquals(Math.round(SCALE * Generator.MESSAGES_PER_SCALE), messages);
     assertTrue(truth.at("/threads/forwards").asLong() > 0 && truth.at("/threads/replies").asLong() > 0);
@@ -131,10 +143,17 @@ class GeneratorTest {
     Dataset<Row> members = spark.createDataset(memberIds, org.apache.spark.sql.Encoders.STRING()).toDF("item_id");
     assertTrue(memberIds.size() > 10, "clusters have members: " + memberIds.size());
     assertEquals(0, members.join(items, "item_id").count() - memberIds.size(), "members found among items");
+    // Exact duplicate records are rows with the same fields in the same record set.
+    Dataset<Row> records = items.filter("kind = 'record'");
+    assertEquals(truth.at("/metrics/records/exact_unique").asLong(),
+        records.select(records.col("record_set"), org.apache.spark.sql.functions.to_json(
+            org.apache.spark.sql.functions.map_entries(records.col("fields")))).distinct().count());
+    assertEquals(truth.at("/metrics/records:users/raw").asLong(), records.filter("record_set = 'users'").count());
     // The copies of one message parse to the same text: as many distinct texts as logical messages.
+    Dataset<Row> mail = items.filter("kind = 'email'");
     assertEquals(truth.at("/metrics/email_messages/exact_unique").asLong(),
-        items.select(org.apache.spark.sql.functions.sha2(items.col("text"), 256), items.col("mail_subject"),
-            items.col("mail_date")).distinct().count());
+        mail.select(org.apache.spark.sql.functions.sha2(mail.col("text"), 256), mail.col("mail_subject"),
+            mail.col("mail_date"), mail.col("mail_from")).distinct().count());
   }
 
   /** Relative path → SHA-256 of every file under a directory. */

@@ -1,0 +1,133 @@
+package org.leakscope.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * One shard of the user and contact exports: the staff of companies [first, first + count) as rows of
+ * {@code exports/NNNNN/users.csv} and records of {@code exports/NNNNN/contacts.jsonl}, the same person written in
+ * different ways (login as {@code user}, {@code DOMAIN\\user} or {@code user@domain}; case and whitespace variants;
+ * "Last, First" or "First Last"), and some rows exported twice, byte for byte. Counted by construction.
+ */
+final class ExportShard {
+  private static final long EXPORT = 20;
+
+  /** What a shard wrote. Record counts are per record set (the export's file name without extension). */
+  record Result(long files, long bytes, long users, long usersUnique, long contacts, long contactsUnique) {}
+
+  private final World world;
+  private final long seed;
+  private final Path dump;
+  private final int shard;
+  private final int first;
+  private final int count;
+
+  ExportShard(World world, long seed, Path dump, int shard, int first, int count) {
+    this.world = world;
+    this.seed = seed;
+    this.dump = dump;
+    this.shard = shard;
+    this.first = first;
+    this.count = count;
+  }
+
+  Result write() throws IOException {
+    StringBuilder users = new StringBuilder("user_id,login,display_name,email,company,country\n");
+    StringBuilder contacts = new StringBuilder();
+    long userRows = 0;
+    long userUnique = 0;
+    long contactRows = 0;
+    long contactUnique = 0;
+    for (int c = first; c < first + count; c++) {
+      World.Company company = world.company(c);
+      for (int j = 0; j < company.staff(); j++) {
+        World.Person p = world.person(company, j);
+        SplittableRandom r = Rng.of(seed, EXPORT, ((long) c << 8) | j);
+        String row = userRow(p, r);
+        users.append(row);
+        userRows++;
+        userUnique++;
+        if (r.nextInt(100) < 8) {
+          users.append(row); // the same row exported twice: an exact duplicate record
+          userRows++;
+        }
+        if (r.nextInt(100) < 60) {
+          String contact = contact(p, r);
+          contacts.append(contact);
+          contactRows++;
+          contactUnique++;
+          if (r.nextInt(100) < 5) {
+            contacts.append(contact);
+            contactRows++;
+          }
+        }
+      }
+    }
+    String dir = "exports/" + String.format("%05d", shard) + "/";
+    long bytes = write(dir + "users.csv", users) + write(dir + "contacts.jsonl", contacts);
+    return new Result(2, bytes, userRows, userUnique, contactRows, contactUnique);
+  }
+
+  private static String userRow(World.Person p, SplittableRandom r) {
+    String login =
+        switch (r.nextInt(3)) {
+          case 0 -> p.login();
+          case 1 -> netbios(p.company()) + "\\" + p.login();
+          default -> p.address();
+        };
+    login = caseVariant(login, r);
+    if (r.nextInt(10) == 0) {
+      login = " " + login + " ";
+    }
+    String name = r.nextBoolean() ? p.first() + " " + p.last() : p.last() + ", " + p.first();
+    String email = r.nextInt(4) == 0 ? p.address().toUpperCase(Locale.ROOT) : p.address();
+    long id = 100_000L + (((long) p.company().index()) << 6) + p.index();
+    return id + "," + csv(login) + "," + csv(name) + "," + csv(email) + "," + csv(p.company().name()) + ","
+        + p.company().country() + "\n";
+  }
+
+  private static String contact(World.Person p, SplittableRandom r) {
+    return "{\"name\":{\"first\":\"" + json(p.first()) + "\",\"last\":\"" + json(p.last()) + "\"},"
+        + "\"emails\":[\"" + json(caseVariant(p.address(), r)) + "\"],"
+        + "\"company\":{\"name\":\"" + json(p.company().name()) + "\",\"domain\":\"" + p.company().domain()
+        + "\",\"country\":\"" + p.company().country() + "\"}}\n";
+  }
+
+  private static String netbios(World.Company c) {
+    String label = c.domain().substring(0, c.domain().indexOf('.'));
+    return label.substring(0, Math.min(15, label.length())).toUpperCase(Locale.ROOT);
+  }
+
+  private static String caseVariant(String s, SplittableRandom r) {
+    return switch (r.nextInt(4)) {
+      case 0 -> s.toUpperCase(Locale.ROOT);
+      case 1 -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
+      default -> s;
+    };
+  }
+
+  private static String csv(String v) {
+    return v.contains(",") || v.contains("\"") || v.startsWith(" ") || v.endsWith(" ")
+        ? "\"" + v.replace("\"", "\"\"") + "\""
+        : v;
+  }
+
+  private static String json(String v) {
+    return v.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private long write(String relative, StringBuilder content) throws IOException {
+    Path path = dump.resolve(relative);
+    Files.createDirectories(path.getParent());
+    byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
+    try (OutputStream out = Files.newOutputStream(path)) {
+      out.write(bytes);
+    }
+    return bytes.length;
+  }
+}
