@@ -35,6 +35,9 @@ public final class Generator {
   static final int MESSAGES_PER_SCALE = 15_000;
   static final int SHARD_MESSAGES = 250;
   static final int SHARD_COMPANIES = 50;
+  /** Document families per unit of scale, and per shard. */
+  static final int FAMILIES_PER_SCALE = 400;
+  static final int SHARD_FAMILIES = 50;
   private static final long NOISE = 20;
 
   private final GenerateConfig config;
@@ -60,9 +63,11 @@ public final class Generator {
       World world = new World(config.seed(), companies);
       List<MailShard.Result> shards = writeShards(world, dump, messages);
       List<ExportShard.Result> exports = writeExports(world, dump, companies);
+      long families = Math.max(SHARD_FAMILIES, Math.round(config.scale() * FAMILIES_PER_SCALE));
+      List<DocShard.Result> documents = writeDocuments(world, dump, families);
       Noise noise = writeNoise(dump);
       return writeGroundTruth(
-          out, shards, exports, noise, messages, companies, (System.nanoTime() - start) / 1e9);
+          out, shards, exports, documents, noise, messages, companies, (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
     }
@@ -88,6 +93,17 @@ public final class Generator {
       int n = Math.min(SHARD_COMPANIES, companies - first);
       int shard = s;
       shards.add(() -> new ExportShard(world, config.seed(), dump, shard, first, n).write());
+    }
+    return inParallel(shards);
+  }
+
+  private List<DocShard.Result> writeDocuments(World world, Path dump, long families) throws IOException {
+    int count = (int) ((families + SHARD_FAMILIES - 1) / SHARD_FAMILIES);
+    List<Callable<DocShard.Result>> shards = new ArrayList<>(count);
+    for (int s = 0; s < count; s++) {
+      long first = (long) s * SHARD_FAMILIES;
+      int n = (int) Math.min(SHARD_FAMILIES, families - first);
+      shards.add(() -> new DocShard(world, config.seed(), dump, first, n).write());
     }
     return inParallel(shards);
   }
@@ -158,6 +174,7 @@ public final class Generator {
       Path out,
       List<MailShard.Result> shards,
       List<ExportShard.Result> exports,
+      List<DocShard.Result> documents,
       Noise noise,
       long messages,
       int companies,
@@ -183,6 +200,22 @@ public final class Generator {
           clusters++;
         }
       }
+      for (DocShard.Result d : documents) {
+        for (String line : d.clusters()) {
+          c.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+          clusters++;
+        }
+      }
+    }
+    long docFiles = 0;
+    long versions = 0;
+    long families = 0;
+    for (DocShard.Result d : documents) {
+      files += d.files();
+      bytes += d.bytes();
+      docFiles += d.files();
+      versions += d.versions();
+      families += d.families();
     }
     long users = 0;
     long usersUnique = 0;
@@ -206,10 +239,11 @@ public final class Generator {
     truth.put("files", files);
     truth.put("bytes", bytes);
     long quarantined = noise.empty() + noise.unsupported() + noise.malformed();
-    truth.put("units", copies + records + quarantined);
-    truth.put("items", copies + records);
+    truth.put("units", copies + records + docFiles + quarantined);
+    truth.put("items", copies + records + docFiles);
     truth.put("quarantined", quarantined);
     ObjectNode kinds = truth.putObject("items_by_kind");
+    kinds.put("document", docFiles);
     kinds.put("email", copies);
     kinds.put("record", records);
     ObjectNode reasons = truth.putObject("quarantine_by_reason");
@@ -221,6 +255,10 @@ public final class Generator {
     mail.put("raw", copies);
     mail.put("exact_unique", messages);
     mail.put("near_unique", messages - forwards);
+    ObjectNode docs = metrics.putObject("documents");
+    docs.put("raw", docFiles);
+    docs.put("exact_unique", versions);
+    docs.put("near_unique", families);
     ObjectNode rec = metrics.putObject("records");
     rec.put("raw", records);
     rec.put("exact_unique", usersUnique + contactsUnique);

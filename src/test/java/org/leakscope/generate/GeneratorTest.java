@@ -149,6 +149,13 @@ class GeneratorTest {
         records.select(records.col("record_set"), org.apache.spark.sql.functions.to_json(
             org.apache.spark.sql.functions.map_entries(records.col("fields")))).distinct().count());
     assertEquals(truth.at("/metrics/records:users/raw").asLong(), records.filter("record_set = 'users'").count());
+    // Documents: copies of a version are byte-identical files; each version is one distinct file content.
+    Dataset<Row> docs = items.filter("kind = 'document'");
+    assertEquals(truth.at("/metrics/documents/raw").asLong(), docs.count());
+    assertEquals(truth.at("/metrics/documents/exact_unique").asLong(),
+        docs.select("content_sha256").distinct().count());
+    assertEquals(4, docs.select("format").distinct().count(), "text, HTML, PDF and DOCX documents");
+    assertEquals(0, docs.filter("text is null or length(text) < 200").count(), "every document's text extracted");
     // The copies of one message parse to the same text: as many distinct texts as logical messages.
     Dataset<Row> mail = items.filter("kind = 'email'");
     assertEquals(truth.at("/metrics/email_messages/exact_unique").asLong(),

@@ -1,0 +1,125 @@
+package org.leakscope.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One shard of business documents (statements of work, proofs of execution, quotes). A document family starts
+ * from its kind's template (boilerplate shared by every family of that kind) plus text of its own, and has one to
+ * three versions, each the previous one with one sentence rewritten: the versions of a family are near copies,
+ * two families are not, however much boilerplate they share. Each version is one file (text, HTML, PDF or DOCX),
+ * sometimes stored a second time, byte for byte, in an archive folder: an exact copy.
+ */
+final class DocShard {
+  private static final long FAMILY = 30;
+  private static final String[] KINDS = {"SOW", "PoE", "Quote"};
+  private static final String[] TITLES = {"Statement of Work", "Proof of Execution", "Quotation"};
+  private static final String[] EXTENSIONS = {"txt", "html", "pdf", "docx"};
+
+  /** What a shard wrote. */
+  record Result(long files, long bytes, long versions, long families, List<String> clusters) {}
+
+  private final World world;
+  private final long seed;
+  private final Path dump;
+  private final long first;
+  private final int count;
+  private long files;
+  private long bytes;
+
+  DocShard(World world, long seed, Path dump, long first, int count) {
+    this.world = world;
+    this.seed = seed;
+    this.dump = dump;
+    this.first = first;
+    this.count = count;
+  }
+
+  Result write() throws IOException {
+    long versions = 0;
+    List<String> clusters = new ArrayList<>();
+    for (long f = first; f < first + count; f++) {
+      SplittableRandom r = Rng.of(seed, FAMILY, f);
+      int kind = r.nextInt(KINDS.length);
+      World.Company company = world.company(r.nextInt(world.companies()));
+      String code = "PRJ-" + (1000 + r.nextInt(9000)) + "-" + f;
+      List<String> own = new ArrayList<>();
+      int paragraphs = 4 + r.nextInt(3);
+      for (int p = 0; p < paragraphs; p++) {
+        own.add(sentences(r, 3 + r.nextInt(3)));
+      }
+      int versionCount = 1 + r.nextInt(3);
+      List<String> locators = new ArrayList<>();
+      for (int v = 1; v <= versionCount; v++) {
+        if (v > 1) {
+          int p = r.nextInt(own.size());
+          String[] s = own.get(p).split("\\. ");
+          s[r.nextInt(s.length)] = sentences(r, 1).replaceAll("\\.$", "");
+          own.set(p, String.join(". ", s));
+        }
+        List<String> body = new ArrayList<>();
+        body.add("Customer: " + company.name() + ". Project " + code + ". Version " + v + ".");
+        body.addAll(own);
+        body.addAll(template(kind));
+        String title = TITLES[kind] + " " + code;
+        String ext = EXTENSIONS[r.nextInt(EXTENSIONS.length)];
+        byte[] file =
+            switch (ext) {
+              case "txt" -> DocumentWriter.text(title, body);
+              case "html" -> DocumentWriter.html(title, body);
+              case "pdf" -> DocumentWriter.pdf(title, body);
+              default -> DocumentWriter.docx(title, body);
+            };
+        String name = KINDS[kind] + "_" + code + "_v" + v + "." + ext;
+        locators.add(store("docs/" + company.domain() + "/" + name, file));
+        versions++;
+        if (r.nextInt(10) < 4) {
+          locators.add(store("docs/archive/" + (2017 + (int) (f % 6)) + "/" + name, file));
+        }
+      }
+      if (versionCount > 1) {
+        clusters.add("{\"cluster\":\"doc-" + f + "\",\"members\":[" + String.join(",", locators) + "]}");
+      }
+    }
+    return new Result(files, bytes, versions, this.count, clusters);
+  }
+
+  /** The boilerplate of a kind: the same words in every document of that kind, whatever the seed. */
+  private static List<String> template(int kind) {
+    SplittableRandom r = Rng.of(0, FAMILY, -1 - kind);
+    List<String> out = new ArrayList<>();
+    out.add("Terms and conditions. " + sentences(r, 3));
+    out.add("Confidentiality. " + sentences(r, 2));
+    return out;
+  }
+
+  private static String sentences(SplittableRandom r, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int s = 0; s < n; s++) {
+      int words = 8 + r.nextInt(8);
+      for (int w = 0; w < words; w++) {
+        String word = Rng.pick(r, Words.VOCAB);
+        sb.append(w == 0 ? (s == 0 ? "" : " ") + Character.toUpperCase(word.charAt(0)) + word.substring(1)
+            : " " + word);
+      }
+      sb.append('.');
+    }
+    return sb.toString();
+  }
+
+  private String store(String relative, byte[] content) throws IOException {
+    Path path = dump.resolve(relative);
+    Files.createDirectories(path.getParent());
+    try (OutputStream out = Files.newOutputStream(path)) {
+      out.write(content);
+    }
+    files++;
+    bytes += content.length;
+    return "{\"source_path\":\"" + relative + "\",\"locator\":\"\"}";
+  }
+}
