@@ -22,15 +22,18 @@ final class DocShard {
   private static final String[] EXTENSIONS = {"txt", "html", "pdf", "docx"};
 
   /** What a shard wrote. */
-  record Result(long files, long bytes, long versions, long families, List<String> clusters) {}
+  record Result(long files, long bytes, long versions, long families, long documents, List<String> clusters) {}
 
   private final World world;
   private final long seed;
   private final Path dump;
   private final long first;
   private final int count;
+  private final ZipBuilder outer = new ZipBuilder();
+  private final ZipBuilder inner = new ZipBuilder();
   private long files;
   private long bytes;
+  private long documentFiles;
 
   DocShard(World world, long seed, Path dump, long first, int count) {
     this.world = world;
@@ -76,17 +79,37 @@ final class DocShard {
               default -> DocumentWriter.docx(title, body);
             };
         String name = KINDS[kind] + "_" + code + "_v" + v + "." + ext;
-        locators.add(store("docs/" + company.domain() + "/" + name, file));
+        boolean zipped = f % 5 == 0; // a fifth of the families reached the bucket as a zip
+        String path = "docs/" + company.domain() + "/" + name;
+        locators.add(zipped ? add(outer, path, file, "!/" + path) : store(path, file));
         versions++;
         if (r.nextInt(10) < 4) {
-          locators.add(store("docs/archive/" + (2017 + (int) (f % 6)) + "/" + name, file));
+          String copy = "docs/archive/" + (2017 + (int) (f % 6)) + "/" + name;
+          // In a zipped family the archive copy sits one level deeper, in a zip inside the zip.
+          locators.add(zipped ? add(inner, copy, file, "!/archive.zip!/" + copy) : store(copy, file));
         }
       }
       if (versionCount > 1) {
         clusters.add("{\"cluster\":\"doc-" + f + "\",\"members\":[" + String.join(",", locators) + "]}");
       }
     }
-    return new Result(files, bytes, versions, this.count, clusters);
+    if (!inner.isEmpty()) {
+      outer.add("archive.zip", inner.finish());
+    }
+    if (!outer.isEmpty()) {
+      store(zipPath(), outer.finish());
+    }
+    return new Result(files, bytes, versions, this.count, documentFiles, clusters);
+  }
+
+  private String add(ZipBuilder zip, String entry, byte[] content, String locator) throws IOException {
+    zip.add(entry, content);
+    documentFiles++;
+    return "{\"source_path\":\"" + zipPath() + "\",\"locator\":\"" + locator + "\"}";
+  }
+
+  private String zipPath() {
+    return "archives/docs-" + String.format("%05d", first / Generator.SHARD_FAMILIES) + ".zip";
   }
 
   /** The boilerplate of a kind: the same words in every document of that kind, whatever the seed. */
@@ -120,6 +143,9 @@ final class DocShard {
     }
     files++;
     bytes += content.length;
+    if (!relative.equals(zipPath())) {
+      documentFiles++;
+    }
     return "{\"source_path\":\"" + relative + "\",\"locator\":\"\"}";
   }
 }

@@ -213,7 +213,7 @@ public final class Generator {
     for (DocShard.Result d : documents) {
       files += d.files();
       bytes += d.bytes();
-      docFiles += d.files();
+      docFiles += d.documents();
       versions += d.versions();
       families += d.families();
     }

@@ -59,6 +59,7 @@ final class MailShard {
   private final Map<String, ByteArrayOutputStream> mboxes = new LinkedHashMap<>();
   private final Map<String, Integer> mboxMessages = new LinkedHashMap<>();
   private final java.util.Set<Path> directories = new java.util.HashSet<>();
+  private final ZipBuilder archive = new ZipBuilder();
   private long files;
   private long bytes;
   private long copies;
@@ -94,6 +95,9 @@ final class MailShard {
     }
     for (Map.Entry<String, ByteArrayOutputStream> e : mboxes.entrySet()) {
       writeFile(e.getKey(), e.getValue().toByteArray());
+    }
+    if (!archive.isEmpty()) {
+      writeFile(archivePath(), archive.finish());
     }
     // Near-duplicate clusters: an original and its forwards (a banner line added), every stored copy of each.
     List<String> clusters = new ArrayList<>();
@@ -214,17 +218,26 @@ final class MailShard {
         out.write('\n');
         return locator(path, "#msg=" + n + "@" + offset);
       }
-      case 1 -> {
-        String path = base + folder + "/" + m.index() + "_" + copy + ".eml";
-        writeFile(path, message);
-        return locator(path, "");
-      }
       default -> {
-        String path = base + folder + "/" + m.index() + "_" + copy; // maildir style: no extension
+        // .eml files, or maildir style without an extension
+        String path = base + folder + "/" + m.index() + "_" + copy + (storage(owner) == 1 ? ".eml" : "");
+        if (archived(owner)) {
+          archive.add(path, message);
+          return locator(archivePath(), "!/" + path);
+        }
         writeFile(path, message);
         return locator(path, "");
       }
     }
+  }
+
+  /** One in five people whose mail is kept as files had their mailbox zipped (one zip per shard). */
+  private boolean archived(World.Person p) {
+    return Math.floorMod(Rng.mix(seed ^ (31L * p.address().hashCode())), 5L) == 0;
+  }
+
+  private String archivePath() {
+    return "archives/mail-" + String.format("%05d", shard) + ".zip";
   }
 
   /** How a person's mailbox is kept: 0 mbox files, 1 .eml files, 2 extensionless maildir files. */

@@ -72,12 +72,25 @@ class GeneratorTest {
     long mboxMessages = 0;
     long userRows = 0;
     long contactLines = 0;
+    long documentFiles = 0;
+    long zippedDocuments = 0;
     Path dump = one.resolve("dump");
     try (Stream<Path> walk = Files.walk(dump)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         files++;
         bytes += Files.size(p);
         String rel = dump.relativize(p).toString();
+        if (rel.startsWith("archives/mail-")) {
+          messageFiles += zipEntries(Files.readAllBytes(p), "mail/");
+          continue;
+        }
+        if (rel.startsWith("archives/docs-")) {
+          zippedDocuments += zipEntries(Files.readAllBytes(p), "docs/");
+          continue;
+        }
+        if (rel.startsWith("docs/")) {
+          documentFiles++;
+        }
         if (rel.endsWith("users.csv")) {
           // Every line but the header is one row: no quoted field in these exports spans lines.
           userRows += Files.readAllLines(p, StandardCharsets.UTF_8).size() - 1;
@@ -102,6 +115,8 @@ class GeneratorTest {
     assertEquals(truth.get("bytes").asLong(), bytes, "bytes");
     assertEquals(truth.at("/metrics/email_messages/raw").asLong(), messageFiles + mboxMessages, "stored copies");
     assertTrue(mboxMessages > 0 && messageFiles > 0, "both mbox files and message files");
+    assertTrue(zippedDocuments > 0, "some documents come zipped");
+    assertEquals(truth.at("/metrics/documents/raw").asLong(), documentFiles + zippedDocuments, "documents");
     assertEquals(truth.at("/metrics/records:users/raw").asLong(), userRows, "user rows");
     assertEquals(truth.at("/metrics/records:contacts/raw").asLong(), contactLines, "contact records");
     assertEquals(userRows + contactLines, truth.at("/metrics/records/raw").asLong());
@@ -161,6 +176,22 @@ class GeneratorTest {
     assertEquals(truth.at("/metrics/email_messages/exact_unique").asLong(),
         mail.select(org.apache.spark.sql.functions.sha2(mail.col("text"), 256), mail.col("mail_subject"),
             mail.col("mail_date"), mail.col("mail_from")).distinct().count());
+  }
+
+  /** Entries under {@code prefix} in a zip, counting those of zips inside it too. */
+  private static long zipEntries(byte[] zip, String prefix) throws IOException {
+    long n = 0;
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().endsWith(".zip")) {
+          n += zipEntries(in.readAllBytes(), prefix);
+        } else if (e.getName().startsWith(prefix)) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /** Relative path → SHA-256 of every file under a directory. */
