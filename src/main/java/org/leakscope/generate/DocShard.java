@@ -1,8 +1,6 @@
 package org.leakscope.generate;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +24,17 @@ final class DocShard {
 
   private final World world;
   private final long seed;
-  private final Path dump;
   private final long first;
   private final int count;
   private final ZipBuilder outer = new ZipBuilder();
   private final ZipBuilder inner = new ZipBuilder();
-  private long files;
-  private long bytes;
+  private final DumpFiles out;
   private long documentFiles;
 
   DocShard(World world, long seed, Path dump, long first, int count) {
     this.world = world;
     this.seed = seed;
-    this.dump = dump;
+    this.out = new DumpFiles(dump);
     this.first = first;
     this.count = count;
   }
@@ -99,7 +95,7 @@ final class DocShard {
     if (!outer.isEmpty()) {
       store(zipPath(), outer.finish());
     }
-    return new Result(files, bytes, versions, this.count, documentFiles, clusters);
+    return new Result(out.files(), out.bytes(), versions, this.count, documentFiles, clusters);
   }
 
   private String add(ZipBuilder zip, String entry, byte[] content, String locator) throws IOException {
@@ -136,16 +132,11 @@ final class DocShard {
   }
 
   private String store(String relative, byte[] content) throws IOException {
-    Path path = dump.resolve(relative);
-    Files.createDirectories(path.getParent());
-    try (OutputStream out = Files.newOutputStream(path)) {
-      out.write(content);
-    }
-    files++;
-    bytes += content.length;
+    out.write(relative, content);
     if (!relative.equals(zipPath())) {
       documentFiles++;
     }
     return "{\"source_path\":\"" + relative + "\",\"locator\":\"\"}";
   }
+
 }

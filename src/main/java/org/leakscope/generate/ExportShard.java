@@ -1,9 +1,7 @@
 package org.leakscope.generate;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -69,8 +67,10 @@ final class ExportShard {
       }
     }
     String dir = "exports/" + String.format("%05d", shard) + "/";
-    long bytes = write(dir + "users.csv", users) + write(dir + "contacts.jsonl", contacts);
-    return new Result(2, bytes, userRows, userUnique, contactRows, contactUnique);
+    DumpFiles out = new DumpFiles(dump);
+    out.write(dir + "users.csv", users.toString().getBytes(StandardCharsets.UTF_8));
+    out.write(dir + "contacts.jsonl", contacts.toString().getBytes(StandardCharsets.UTF_8));
+    return new Result(out.files(), out.bytes(), userRows, userUnique, contactRows, contactUnique);
   }
 
   private static String userRow(World.Person p, SplittableRandom r) {
@@ -121,13 +121,4 @@ final class ExportShard {
     return v.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  private long write(String relative, StringBuilder content) throws IOException {
-    Path path = dump.resolve(relative);
-    Files.createDirectories(path.getParent());
-    byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
-    try (OutputStream out = Files.newOutputStream(path)) {
-      out.write(bytes);
-    }
-    return bytes.length;
-  }
 }

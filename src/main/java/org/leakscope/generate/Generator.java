@@ -74,36 +74,33 @@ public final class Generator {
   }
 
   private List<MailShard.Result> writeShards(World world, Path dump, long messages) throws IOException {
-    int count = (int) ((messages + SHARD_MESSAGES - 1) / SHARD_MESSAGES);
-    List<Callable<MailShard.Result>> shards = new ArrayList<>(count);
-    for (int s = 0; s < count; s++) {
-      long first = (long) s * SHARD_MESSAGES;
-      int n = (int) Math.min(SHARD_MESSAGES, messages - first);
-      int shard = s;
-      shards.add(() -> new MailShard(world, config.seed(), dump, shard, first, n).write());
-    }
-    return inParallel(shards);
+    return sharded(messages, SHARD_MESSAGES,
+        (shard, first, n) -> () -> new MailShard(world, config.seed(), dump, shard, first, n).write());
   }
 
   private List<ExportShard.Result> writeExports(World world, Path dump, int companies) throws IOException {
-    int count = (companies + SHARD_COMPANIES - 1) / SHARD_COMPANIES;
-    List<Callable<ExportShard.Result>> shards = new ArrayList<>(count);
-    for (int s = 0; s < count; s++) {
-      int first = s * SHARD_COMPANIES;
-      int n = Math.min(SHARD_COMPANIES, companies - first);
-      int shard = s;
-      shards.add(() -> new ExportShard(world, config.seed(), dump, shard, first, n).write());
-    }
-    return inParallel(shards);
+    return sharded(companies, SHARD_COMPANIES,
+        (shard, first, n) -> () -> new ExportShard(world, config.seed(), dump, shard, (int) first, n).write());
   }
 
   private List<DocShard.Result> writeDocuments(World world, Path dump, long families) throws IOException {
-    int count = (int) ((families + SHARD_FAMILIES - 1) / SHARD_FAMILIES);
-    List<Callable<DocShard.Result>> shards = new ArrayList<>(count);
+    return sharded(families, SHARD_FAMILIES,
+        (shard, first, n) -> () -> new DocShard(world, config.seed(), dump, first, n).write());
+  }
+
+  /** Makes the shard with index {@code shard}, covering [first, first + count). */
+  @FunctionalInterface
+  private interface ShardMaker<T> {
+    Callable<T> make(int shard, long first, int count);
+  }
+
+  /** Cuts [0, total) into shards of {@code perShard}, runs them in parallel, returns results in shard order. */
+  private <T> List<T> sharded(long total, int perShard, ShardMaker<T> maker) throws IOException {
+    int count = (int) ((total + perShard - 1) / perShard);
+    List<Callable<T>> shards = new ArrayList<>(count);
     for (int s = 0; s < count; s++) {
-      long first = (long) s * SHARD_FAMILIES;
-      int n = (int) Math.min(SHARD_FAMILIES, families - first);
-      shards.add(() -> new DocShard(world, config.seed(), dump, first, n).write());
+      long first = (long) s * perShard;
+      shards.add(maker.make(s, first, (int) Math.min(perShard, total - first)));
     }
     return inParallel(shards);
   }
@@ -195,17 +192,14 @@ public final class Generator {
         originals += s.originals();
         forwards += s.forwards();
         replies += s.replies();
-        for (String line : s.clusters()) {
-          c.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-          clusters++;
-        }
       }
-      for (DocShard.Result d : documents) {
-        for (String line : d.clusters()) {
-          c.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-          clusters++;
-        }
+      List<String> lines = new ArrayList<>();
+      shards.forEach(s -> lines.addAll(s.clusters()));
+      documents.forEach(d -> lines.addAll(d.clusters()));
+      for (String line : lines) {
+        c.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       }
+      clusters = lines.size();
     }
     long docFiles = 0;
     long versions = 0;

@@ -2,9 +2,7 @@ package org.leakscope.generate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,22 +50,19 @@ final class MailShard {
 
   private final World world;
   private final long seed;
-  private final Path dump;
   private final int shard;
   private final long first;
   private final int count;
   private final Map<String, ByteArrayOutputStream> mboxes = new LinkedHashMap<>();
   private final Map<String, Integer> mboxMessages = new LinkedHashMap<>();
-  private final java.util.Set<Path> directories = new java.util.HashSet<>();
   private final ZipBuilder archive = new ZipBuilder();
-  private long files;
-  private long bytes;
+  private final DumpFiles out;
   private long copies;
 
   MailShard(World world, long seed, Path dump, int shard, long first, int count) {
     this.world = world;
     this.seed = seed;
-    this.dump = dump;
+    this.out = new DumpFiles(dump);
     this.shard = shard;
     this.first = first;
     this.count = count;
@@ -94,10 +89,10 @@ final class MailShard {
       copyLocators.put(m.index(), store(m));
     }
     for (Map.Entry<String, ByteArrayOutputStream> e : mboxes.entrySet()) {
-      writeFile(e.getKey(), e.getValue().toByteArray());
+      out.write(e.getKey(), e.getValue().toByteArray());
     }
     if (!archive.isEmpty()) {
-      writeFile(archivePath(), archive.finish());
+      out.write(archivePath(), archive.finish());
     }
     // Near-duplicate clusters: an original and its forwards (a banner line added), every stored copy of each.
     List<String> clusters = new ArrayList<>();
@@ -112,7 +107,7 @@ final class MailShard {
       }
       clusters.add(sb.append("]}").toString());
     }
-    return new Result(files, bytes, copies, count, originals, replies, forwards, clusters);
+    return new Result(out.files(), out.bytes(), copies, count, originals, replies, forwards, clusters);
   }
 
   private Message message(long index, List<Message> earlier) {
@@ -209,13 +204,13 @@ final class MailShard {
     switch (storage(owner)) {
       case 0 -> {
         String path = base + folder + "-" + String.format("%05d", shard) + ".mbox";
-        ByteArrayOutputStream out = mboxes.computeIfAbsent(path, p -> new ByteArrayOutputStream());
+        ByteArrayOutputStream mbox = mboxes.computeIfAbsent(path, p -> new ByteArrayOutputStream());
         int n = mboxMessages.merge(path, 1, Integer::sum);
-        long offset = out.size();
+        long offset = mbox.size();
         String separator = "From " + m.from().address() + " " + ASCTIME.format(m.date()) + "\n";
-        out.write(separator.getBytes(StandardCharsets.US_ASCII));
-        out.write(escapeFrom(message));
-        out.write('\n');
+        mbox.write(separator.getBytes(StandardCharsets.US_ASCII));
+        mbox.write(escapeFrom(message));
+        mbox.write('\n');
         return locator(path, "#msg=" + n + "@" + offset);
       }
       default -> {
@@ -225,7 +220,7 @@ final class MailShard {
           archive.add(path, message);
           return locator(archivePath(), "!/" + path);
         }
-        writeFile(path, message);
+        out.write(path, message);
         return locator(path, "");
       }
     }
@@ -308,15 +303,4 @@ final class MailShard {
     return s.replaceAll("(?m)^(>*From )", ">$1").getBytes(StandardCharsets.UTF_8);
   }
 
-  private void writeFile(String relative, byte[] content) throws IOException {
-    Path path = dump.resolve(relative);
-    if (directories.add(path.getParent())) {
-      Files.createDirectories(path.getParent());
-    }
-    try (OutputStream out = Files.newOutputStream(path)) {
-      out.write(content);
-    }
-    files++;
-    bytes += content.length;
-  }
 }
