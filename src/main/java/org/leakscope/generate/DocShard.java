@@ -20,7 +20,7 @@ final class DocShard {
   private static final String[] EXTENSIONS = {"txt", "html", "pdf", "docx"};
 
   /** What a shard wrote. */
-  record Result(long files, long bytes, long versions, long families, long documents, List<String> clusters) {}
+  record Result(long files, long bytes, long versions, long families, long documents, long clusters) {}
 
   private final World world;
   private final long seed;
@@ -29,19 +29,22 @@ final class DocShard {
   private final ZipBuilder outer = new ZipBuilder();
   private final ZipBuilder inner = new ZipBuilder();
   private final DumpFiles out;
+  private final Path clusterFile;
   private long documentFiles;
 
-  DocShard(World world, long seed, Path dump, long first, int count) {
+  DocShard(World world, long seed, Path dump, Path clusterFile, long first, int count) {
     this.world = world;
     this.seed = seed;
     this.out = new DumpFiles(dump);
+    this.clusterFile = clusterFile;
     this.first = first;
     this.count = count;
   }
 
   Result write() throws IOException {
     long versions = 0;
-    List<String> clusters = new ArrayList<>();
+    StringBuilder clusters = new StringBuilder();
+    long clusterCount = 0;
     for (long f = first; f < first + count; f++) {
       SplittableRandom r = Rng.of(seed, FAMILY, f);
       int kind = r.nextInt(KINDS.length);
@@ -86,7 +89,9 @@ final class DocShard {
         }
       }
       if (versionCount > 1) {
-        clusters.add("{\"cluster\":\"doc-" + f + "\",\"members\":[" + String.join(",", locators) + "]}");
+        clusters.append("{\"cluster\":\"doc-").append(f).append("\",\"members\":[")
+            .append(String.join(",", locators)).append("]}\n");
+        clusterCount++;
       }
     }
     if (!inner.isEmpty()) {
@@ -95,7 +100,8 @@ final class DocShard {
     if (!outer.isEmpty()) {
       store(zipPath(), outer.finish());
     }
-    return new Result(out.files(), out.bytes(), versions, this.count, documentFiles, clusters);
+    java.nio.file.Files.writeString(clusterFile, clusters);
+    return new Result(out.files(), out.bytes(), versions, this.count, documentFiles, clusterCount);
   }
 
   private String add(ZipBuilder zip, String entry, byte[] content, String locator) throws IOException {

@@ -58,6 +58,7 @@ public final class Generator {
         throw new IllegalArgumentException("output already holds a dump: " + dump + " (choose an empty directory)");
       }
       Files.createDirectories(dump);
+      Files.createDirectories(out.resolve(".clusters"));
       long messages = Math.max(SHARD_MESSAGES, Math.round(config.scale() * MESSAGES_PER_SCALE));
       int companies = (int) Math.max(40, Math.round(config.scale() * 300));
       World world = new World(config.seed(), companies);
@@ -75,7 +76,8 @@ public final class Generator {
 
   private List<MailShard.Result> writeShards(World world, Path dump, long messages) throws IOException {
     return sharded(messages, SHARD_MESSAGES,
-        (shard, first, n) -> () -> new MailShard(world, config.seed(), dump, shard, first, n).write());
+        (shard, first, n) -> () ->
+            new MailShard(world, config.seed(), dump, clusterFile("mail", shard), shard, first, n).write());
   }
 
   private List<ExportShard.Result> writeExports(World world, Path dump, int companies) throws IOException {
@@ -85,7 +87,13 @@ public final class Generator {
 
   private List<DocShard.Result> writeDocuments(World world, Path dump, long families) throws IOException {
     return sharded(families, SHARD_FAMILIES,
-        (shard, first, n) -> () -> new DocShard(world, config.seed(), dump, first, n).write());
+        (shard, first, n) -> () ->
+            new DocShard(world, config.seed(), dump, clusterFile("docs", shard), first, n).write());
+  }
+
+  /** Where a shard writes its clusters before they are joined in shard order. */
+  private Path clusterFile(String kind, int shard) {
+    return Path.of(config.output(), ".clusters", kind + "-" + String.format("%05d", shard) + ".jsonl");
   }
 
   /** Makes the shard with index {@code shard}, covering [first, first + count). */
@@ -129,6 +137,11 @@ public final class Generator {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static void moveInto(OutputStream out, Path file) throws IOException {
+    Files.copy(file, out);
+    Files.delete(file);
   }
 
   /** Files ingest must quarantine, by the reason it must give. */
@@ -193,14 +206,16 @@ public final class Generator {
         forwards += s.forwards();
         replies += s.replies();
       }
-      List<String> lines = new ArrayList<>();
-      shards.forEach(s -> lines.addAll(s.clusters()));
-      documents.forEach(d -> lines.addAll(d.clusters()));
-      for (String line : lines) {
-        c.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      for (int s = 0; s < shards.size(); s++) {
+        clusters += shards.get(s).clusters();
+        moveInto(c, clusterFile("mail", s));
       }
-      clusters = lines.size();
+      for (int s = 0; s < documents.size(); s++) {
+        clusters += documents.get(s).clusters();
+        moveInto(c, clusterFile("docs", s));
+      }
     }
+    Files.delete(out.resolve(".clusters"));
     long docFiles = 0;
     long versions = 0;
     long families = 0;

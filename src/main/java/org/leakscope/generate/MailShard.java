@@ -3,6 +3,7 @@ package org.leakscope.generate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,7 +47,7 @@ final class MailShard {
   /** What a shard wrote, by construction. */
   record Result(
       long files, long bytes, long copies, long messages, long originals, long replies, long forwards,
-      List<String> clusters) {}
+      long clusters) {}
 
   private final World world;
   private final long seed;
@@ -57,12 +58,14 @@ final class MailShard {
   private final Map<String, Integer> mboxMessages = new LinkedHashMap<>();
   private final ZipBuilder archive = new ZipBuilder();
   private final DumpFiles out;
+  private final Path clusterFile;
   private long copies;
 
-  MailShard(World world, long seed, Path dump, int shard, long first, int count) {
+  MailShard(World world, long seed, Path dump, Path clusterFile, int shard, long first, int count) {
     this.world = world;
     this.seed = seed;
     this.out = new DumpFiles(dump);
+    this.clusterFile = clusterFile;
     this.shard = shard;
     this.first = first;
     this.count = count;
@@ -95,7 +98,9 @@ final class MailShard {
       out.write(archivePath(), archive.finish());
     }
     // Near-duplicate clusters: an original and its forwards (a banner line added), every stored copy of each.
-    List<String> clusters = new ArrayList<>();
+    // Written to the shard's own file, so the ground truth does not pile up in memory as the scale grows.
+    StringBuilder clusters = new StringBuilder();
+    long clusterCount = 0;
     for (Map.Entry<Long, List<Long>> e : forwardsOf.entrySet()) {
       StringBuilder sb = new StringBuilder("{\"cluster\":\"msg-").append(e.getKey()).append("\",\"members\":[");
       List<String> members = new ArrayList<>(copyLocators.get(e.getKey()));
@@ -105,9 +110,11 @@ final class MailShard {
       for (int i = 0; i < members.size(); i++) {
         sb.append(i == 0 ? "" : ",").append(members.get(i));
       }
-      clusters.add(sb.append("]}").toString());
+      clusters.append(sb.append("]}\n"));
+      clusterCount++;
     }
-    return new Result(out.files(), out.bytes(), copies, count, originals, replies, forwards, clusters);
+    Files.writeString(clusterFile, clusters);
+    return new Result(out.files(), out.bytes(), copies, count, originals, replies, forwards, clusterCount);
   }
 
   private Message message(long index, List<Message> earlier) {
