@@ -68,7 +68,7 @@ public final class Generator {
       List<DocShard.Result> documents = writeDocuments(world, dump, families);
       Noise noise = writeNoise(dump);
       return writeGroundTruth(
-          out, shards, exports, documents, noise, messages, companies, (System.nanoTime() - start) / 1e9);
+          out, world, shards, exports, documents, noise, messages, companies, (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
     }
@@ -139,6 +139,20 @@ public final class Generator {
     }
   }
 
+  /** Staff and distinct countries of the world, counted company by company (memory: the set of countries). */
+  private record Population(long staff, int countries) {}
+
+  private static Population population(World world) {
+    long staff = 0;
+    java.util.Set<String> countries = new java.util.TreeSet<>();
+    for (int c = 0; c < world.companies(); c++) {
+      World.Company company = world.company(c);
+      staff += company.staff();
+      countries.add(company.country());
+    }
+    return new Population(staff, countries.size());
+  }
+
   private static void moveInto(OutputStream out, Path file) throws IOException {
     Files.copy(file, out);
     Files.delete(file);
@@ -182,6 +196,7 @@ public final class Generator {
 
   private Result writeGroundTruth(
       Path out,
+      World world,
       List<MailShard.Result> shards,
       List<ExportShard.Result> exports,
       List<DocShard.Result> documents,
@@ -239,6 +254,7 @@ public final class Generator {
       contactsUnique += e.contactsUnique();
     }
     long records = users + contacts;
+    Population population = population(world);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode truth = json.createObjectNode();
     truth.put("profile", config.profile());
@@ -277,6 +293,13 @@ public final class Generator {
     ObjectNode contactsSet = metrics.putObject("records:contacts");
     contactsSet.put("raw", contacts);
     contactsSet.put("exact_unique", contactsUnique);
+    // Entities whose true number does not depend on how mentions are counted: every member of staff has a row
+    // in users.csv, so every person, address and company of the world appears in the dump.
+    ObjectNode addresses = metrics.putObject("email_addresses");
+    addresses.put("distinct_normalized", population.staff());
+    metrics.putObject("users").put("resolved", population.staff());
+    metrics.putObject("companies").put("resolved", companies);
+    metrics.putObject("countries").put("distinct_normalized", population.countries());
     ObjectNode threads = truth.putObject("threads");
     threads.put("originals", originals);
     threads.put("replies", replies);
@@ -284,8 +307,8 @@ public final class Generator {
     ObjectNode near = truth.putObject("near_duplicate_clusters");
     near.put("count", clusters);
     near.put("file", "ground-truth-clusters.jsonl");
-    ObjectNode world = truth.putObject("world");
-    world.put("companies", companies);
+    ObjectNode worldNode = truth.putObject("world");
+    worldNode.put("companies", companies);
     json.writeValue(out.resolve("ground-truth.json").toFile(), truth);
     return new Result(files, bytes, messages, seconds);
   }

@@ -129,6 +129,33 @@ class GeneratorTest {
   }
 
   @Test
+  void theTrueEntityCountsAgreeWithTheUserExports() throws IOException {
+    java.util.Set<String> addresses = new java.util.HashSet<>();
+    java.util.Set<String> companies = new java.util.HashSet<>();
+    java.util.Set<String> countries = new java.util.HashSet<>();
+    long rows = 0;
+    try (Stream<Path> walk = Files.walk(one.resolve("dump/exports"))) {
+      for (Path p : walk.filter(f -> f.getFileName().toString().equals("users.csv")).toList()) {
+        try (var parser = org.apache.commons.csv.CSVParser.parse(p, StandardCharsets.UTF_8,
+            org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+          for (var record : parser) {
+            rows++;
+            addresses.add(record.get("email").strip().toLowerCase(java.util.Locale.ROOT));
+            companies.add(record.get("company"));
+            countries.add(record.get("country"));
+          }
+        }
+      }
+    }
+    assertEquals(truth.at("/metrics/records:users/raw").asLong(), rows);
+    assertEquals(truth.at("/metrics/email_addresses/distinct_normalized").asLong(), addresses.size());
+    assertEquals(truth.at("/metrics/users/resolved").asLong(), addresses.size(), "one address per person");
+    assertEquals(truth.at("/metrics/companies/resolved").asLong(), companies.size());
+    assertEquals(truth.at("/metrics/countries/distinct_normalized").asLong(), countries.size());
+    assertTrue(countries.size() > 20, "many countries: " + countries.size());
+  }
+
+  @Test
   void ingestAccountsForEveryUnitAsTheGroundTruthSays() throws IOException {
     SparkSession spark = SparkTestSession.get();
     Path out = tmp.resolve("ingested");
