@@ -129,6 +129,16 @@ class GeneratorTest {
   }
 
   @Test
+  void atScaleOneTheWorldSpansAtLeastAHundredCountries() {
+    World world = new World(1, 300); // the companies of --scale 1
+    java.util.Set<String> countries = new java.util.HashSet<>();
+    for (int c = 0; c < world.companies(); c++) {
+      countries.add(world.company(c).country());
+    }
+    assertTrue(countries.size() >= 100, "countries at scale 1: " + countries.size());
+  }
+
+  @Test
   void theTrueEntityCountsAgreeWithTheUserExports() throws IOException {
     java.util.Set<String> addresses = new java.util.HashSet<>();
     java.util.Set<String> companies = new java.util.HashSet<>();
