@@ -16,7 +16,8 @@ final class ExportShard {
   private static final long EXPORT = 20;
 
   /** What a shard wrote. Record counts are per record set (the export's file name without extension). */
-  record Result(long files, long bytes, long users, long usersUnique, long contacts, long contactsUnique) {}
+  record Result(
+      long files, long bytes, long users, long usersUnique, long contacts, long contactsUnique, long freeMail) {}
 
   private final World world;
   private final long seed;
@@ -41,6 +42,7 @@ final class ExportShard {
     long userUnique = 0;
     long contactRows = 0;
     long contactUnique = 0;
+    long freeMail = 0;
     for (int c = first; c < first + count; c++) {
       World.Company company = world.company(c);
       for (int j = 0; j < company.staff(); j++) {
@@ -55,10 +57,15 @@ final class ExportShard {
           userRows++;
         }
         if (r.nextInt(100) < 60) {
-          String contact = contact(p, r);
+          // One in ten contacts also gives a personal free-mail address: a person, not a company.
+          String personal = r.nextInt(10) == 0 ? Names.freeMail(p, r) : null;
+          String contact = contact(p, personal, r);
           contacts.append(contact);
           contactRows++;
           contactUnique++;
+          if (personal != null) {
+            freeMail++;
+          }
           if (r.nextInt(100) < 5) {
             contacts.append(contact);
             contactRows++;
@@ -70,7 +77,7 @@ final class ExportShard {
     DumpFiles out = new DumpFiles(dump);
     out.write(dir + "users.csv", users.toString().getBytes(StandardCharsets.UTF_8));
     out.write(dir + "contacts.jsonl", contacts.toString().getBytes(StandardCharsets.UTF_8));
-    return new Result(out.files(), out.bytes(), userRows, userUnique, contactRows, contactUnique);
+    return new Result(out.files(), out.bytes(), userRows, userUnique, contactRows, contactUnique, freeMail);
   }
 
   private static String userRow(World.Person p, SplittableRandom r) {
@@ -87,15 +94,17 @@ final class ExportShard {
     String name = r.nextBoolean() ? p.first() + " " + p.last() : p.last() + ", " + p.first();
     String email = r.nextInt(4) == 0 ? p.address().toUpperCase(Locale.ROOT) : p.address();
     long id = 100_000L + (((long) p.company().index()) << 6) + p.index();
-    return id + "," + csv(login) + "," + csv(name) + "," + csv(email) + "," + csv(p.company().name()) + ","
-        + p.company().country() + "\n";
+    return id + "," + csv(login) + "," + csv(name) + "," + csv(email) + "," + csv(Names.company(p.company(), r))
+        + "," + csv(Names.country(p.company().country(), r)) + "\n";
   }
 
-  private static String contact(World.Person p, SplittableRandom r) {
+  /** A contact record; {@code personal} is a free-mail address of the person's, or null. */
+  private static String contact(World.Person p, String personal, SplittableRandom r) {
+    String emails = "\"" + json(caseVariant(p.address(), r)) + "\"" + (personal == null ? "" : ",\"" + personal + "\"");
     return "{\"name\":{\"first\":\"" + json(p.first()) + "\",\"last\":\"" + json(p.last()) + "\"},"
-        + "\"emails\":[\"" + json(caseVariant(p.address(), r)) + "\"],"
-        + "\"company\":{\"name\":\"" + json(p.company().name()) + "\",\"domain\":\"" + p.company().domain()
-        + "\",\"country\":\"" + p.company().country() + "\"}}\n";
+        + "\"emails\":[" + emails + "],"
+        + "\"company\":{\"name\":\"" + json(Names.company(p.company(), r)) + "\",\"domains\":[\""
+        + String.join("\",\"", p.company().domains()) + "\"],\"country\":\"" + p.company().country() + "\"}}\n";
   }
 
   private static String netbios(World.Company c) {

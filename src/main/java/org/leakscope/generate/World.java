@@ -1,6 +1,7 @@
 package org.leakscope.generate;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -14,7 +15,7 @@ final class World {
   private static final String[] COUNTRIES = countries();
 
   /** A company: its name as registered, mail domain and ISO 3166-1 alpha-2 country. */
-  record Company(int index, String name, String domain, String country, int staff) {}
+  record Company(int index, String name, String domain, String country, int staff, List<String> domains) {}
 
   /** A member of staff. */
   record Person(Company company, int index, String first, String last, String login, String address) {
@@ -45,7 +46,14 @@ final class World {
     String tld = r.nextBoolean() ? "com" : country.toLowerCase(Locale.ROOT);
     String name = stem + " " + sector + (round > 0 ? " " + (round + 1) : "") + " " + legalSuffix(country);
     int staff = 1 + (int) (40 * Math.pow(r.nextDouble(), 3));
-    return new Company(i, name, slug + "." + tld, country, staff);
+    String domain = slug + "." + tld;
+    // One company in four also owns its name under the other TLD (or .net): several domains, one company.
+    List<String> domains =
+        r.nextInt(4) == 0
+            ? List.of(domain, slug + "." + (tld.equals("com") ? (country.equals("US") ? "net" : country.toLowerCase(
+                Locale.ROOT)) : "com"))
+            : List.of(domain);
+    return new Company(i, name, domain, country, staff, domains);
   }
 
   /** Staff member j of a company (0 ≤ j < staff): first names step through the pool, so logins are unique. */
@@ -62,7 +70,7 @@ final class World {
     return person(c, r.nextInt(c.staff()));
   }
 
-  private static String ascii(String name) {
+  static String ascii(String name) {
     return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
         .replaceAll("\\p{M}", "")
         .replace("ł", "l")
@@ -73,7 +81,7 @@ final class World {
 
   private static final String[] BIG = {"US", "GB", "DE", "FR", "IN", "JP", "BR", "NL", "AU", "CA", "ES", "IT"};
 
-  private static String legalSuffix(String country) {
+  static String legalSuffix(String country) {
     return switch (country) {
       case "DE", "AT", "CH" -> "GmbH";
       case "GB", "IE" -> "Ltd";
