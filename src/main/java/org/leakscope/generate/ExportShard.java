@@ -101,10 +101,13 @@ final class ExportShard {
   /** A contact record; {@code personal} is a free-mail address of the person's, or null. */
   private static String contact(World.Person p, String personal, SplittableRandom r) {
     String emails = "\"" + json(caseVariant(p.address(), r)) + "\"" + (personal == null ? "" : ",\"" + personal + "\"");
+    String phone = Names.phone(p, r);
+    // One contact in five names no country: only the phone number (or the domain) implies it.
+    String country = phone != null && r.nextInt(5) == 0 ? "" : ",\"country\":\"" + p.company().country() + "\"";
     return "{\"name\":{\"first\":\"" + json(p.first()) + "\",\"last\":\"" + json(p.last()) + "\"},"
-        + "\"emails\":[" + emails + "],"
+        + "\"emails\":[" + emails + "]," + (phone == null ? "" : "\"phone\":\"" + phone + "\",")
         + "\"company\":{\"name\":\"" + json(Names.company(p.company(), r)) + "\",\"domains\":[\""
-        + String.join("\",\"", p.company().domains()) + "\"],\"country\":\"" + p.company().country() + "\"}}\n";
+        + String.join("\",\"", p.company().domains()) + "\"]" + country + "}}\n";
   }
 
   private static String netbios(World.Company c) {

@@ -1,5 +1,7 @@
 package org.leakscope.generate;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -65,6 +67,37 @@ final class Names {
       }
     }
     return out;
+  }
+
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final PhoneNumberUtil.PhoneNumberFormat[] PHONE_FORMATS = {
+    PhoneNumberUtil.PhoneNumberFormat.NATIONAL,
+    PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL,
+    PhoneNumberUtil.PhoneNumberFormat.E164
+  };
+
+  /**
+   * A valid phone number of the person's company's country, written nationally ("030 123456"), internationally
+   * ("+49 30 123456") or as E.164, or null when libphonenumber has no numbers for that region. Built from
+   * libphonenumber's example number with the last digits varied, kept only if still valid.
+   */
+  static String phone(World.Person p, SplittableRandom r) {
+    String region = p.company().country();
+    PhoneNumberUtil.PhoneNumberType type =
+        r.nextBoolean() ? PhoneNumberUtil.PhoneNumberType.FIXED_LINE : PhoneNumberUtil.PhoneNumberType.MOBILE;
+    Phonenumber.PhoneNumber example = PHONES.getExampleNumberForType(region, type);
+    if (example == null) {
+      return null;
+    }
+    Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().mergeFrom(example);
+    for (int attempt = 0; attempt < 5; attempt++) {
+      long varied = example.getNationalNumber() - example.getNationalNumber() % 1000 + r.nextInt(1000);
+      number.setNationalNumber(varied);
+      if (PHONES.isValidNumberForRegion(number, region)) {
+        return PHONES.format(number, PHONE_FORMATS[r.nextInt(PHONE_FORMATS.length)]);
+      }
+    }
+    return PHONES.format(example, PHONE_FORMATS[r.nextInt(PHONE_FORMATS.length)]);
   }
 
   /** A personal address no one else has: name, a number from the person's position, a free-mail domain. */

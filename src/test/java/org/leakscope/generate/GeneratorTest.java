@@ -145,6 +145,8 @@ class GeneratorTest {
     java.util.Set<String> countries = new java.util.HashSet<>();
     java.util.Set<String> userCountries = new java.util.HashSet<>();
     long rows = 0;
+    long phones = 0;
+    long impliedOnly = 0;
     try (Stream<Path> walk = Files.walk(one.resolve("dump/exports"))) {
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
         if (p.getFileName().toString().equals("users.csv")) {
@@ -162,7 +164,27 @@ class GeneratorTest {
           for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
             JsonNode contact = JSON.readTree(line);
             contact.get("emails").forEach(a -> addresses.add(a.asText().toLowerCase(java.util.Locale.ROOT)));
-            countries.add(contact.at("/company/country").asText());
+            if (contact.at("/company/country").isTextual()) {
+              countries.add(contact.at("/company/country").asText());
+            }
+            if (contact.has("phone")) {
+              phones++;
+              var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+              String written = contact.get("phone").asText();
+              String region = contact.at("/company/country").isTextual() ? contact.at("/company/country").asText()
+                  : null;
+              try {
+                var number = util.parse(written, region == null ? "ZZ" : region);
+                assertTrue(region == null || region.equals(util.getRegionCodeForNumber(number))
+                    || util.isValidNumberForRegion(number, region), written + " in " + region);
+                if (region == null) {
+                  impliedOnly++;
+                }
+              } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                // A national number without a stated country cannot be placed: only international forms can.
+                assertTrue(region == null && !written.startsWith("+"), written + ": " + e.getMessage());
+              }
+            }
           }
         }
       }
@@ -179,6 +201,8 @@ class GeneratorTest {
     assertEquals(truth.at("/metrics/countries/distinct_normalized").asLong(), userCountries.size(),
         "countries of users.csv, however written: " + userCountries);
     assertTrue(countries.size() > 10, "many countries: " + countries.size());
+    assertTrue(phones > 50, "contacts with phone numbers: " + phones);
+    assertTrue(impliedOnly > 0, "contacts whose country only their international phone number implies");
   }
 
   /** Alpha-2 code of a country however users.csv writes it, by the JDK's own tables (not leakscope's rules). */
