@@ -139,18 +139,28 @@ public final class Generator {
     }
   }
 
-  /** Staff and distinct countries of the world, counted company by company (memory: the set of countries). */
-  private record Population(long staff, int countries) {}
+  /**
+   * Staff, legal entities and distinct countries of the world, counted company by company (memory: the set of
+   * countries). A subsidiary counts when someone works for it (its parent has at least two staff).
+   */
+  private record Population(long staff, long companies, int countries) {}
 
   private static Population population(World world) {
     long staff = 0;
+    long entities = 0;
     java.util.Set<String> countries = new java.util.TreeSet<>();
     for (int c = 0; c < world.companies(); c++) {
       World.Company company = world.company(c);
       staff += company.staff();
+      entities++;
       countries.add(company.country());
+      World.Company subsidiary = world.subsidiary(company);
+      if (subsidiary != null && company.staff() >= 2) {
+        entities++;
+        countries.add(subsidiary.country());
+      }
     }
-    return new Population(staff, countries.size());
+    return new Population(staff, entities, countries.size());
   }
 
   private static void moveInto(OutputStream out, Path file) throws IOException {
@@ -303,7 +313,7 @@ public final class Generator {
     // Work addresses of all staff, plus the personal free-mail addresses some contacts give (unique by construction).
     addresses.put("distinct_normalized", population.staff() + freeMail);
     metrics.putObject("users").put("resolved", population.staff());
-    metrics.putObject("companies").put("resolved", companies);
+    metrics.putObject("companies").put("resolved", population.companies());
     metrics.putObject("countries").put("distinct_normalized", population.countries());
     ObjectNode threads = truth.putObject("threads");
     threads.put("originals", originals);

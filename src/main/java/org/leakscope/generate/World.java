@@ -17,6 +17,8 @@ final class World {
   /** A company: its name as registered, mail domain and ISO 3166-1 alpha-2 country. */
   record Company(int index, String name, String domain, String country, int staff, List<String> domains) {}
 
+  private static final long SUBSIDIARY = 3;
+
   /** A member of staff. */
   record Person(Company company, int index, String first, String last, String login, String address) {
     String displayName() {
@@ -57,12 +59,38 @@ final class World {
   }
 
   /** Staff member j of a company (0 ≤ j < staff): first names step through the pool, so logins are unique. */
+  /**
+   * Staff member j of a company (0 ≤ j < staff): first names step through the pool, so logins are unique. In a
+   * company with a subsidiary, odd-numbered staff work for the subsidiary: its name, domain and country.
+   */
   Person person(Company c, int j) {
     SplittableRandom r = Rng.of(seed, 2, ((long) c.index() << 8) | j);
     String first = Words.FIRST[(c.index() * 7 + j) % Words.FIRST.length];
     String last = Rng.pick(r, Words.LAST);
     String login = ascii(first) + "." + ascii(last);
-    return new Person(c, j, first, last, login, login + "@" + c.domain());
+    Company subsidiary = j % 2 == 1 ? subsidiary(c) : null;
+    Company employer = subsidiary == null ? c : subsidiary;
+    return new Person(employer, j, first, last, login, login + "@" + employer.domain());
+  }
+
+  /**
+   * One company in ten has a subsidiary in another country: its own legal entity (a company of its own for the
+   * counts), named like its parent with the local legal suffix, under its country's TLD.
+   */
+  Company subsidiary(Company parent) {
+    SplittableRandom r = Rng.of(seed, SUBSIDIARY, parent.index());
+    if (r.nextInt(10) != 0) {
+      return null;
+    }
+    String country = Rng.pick(r, COUNTRIES);
+    if (country.equals(parent.country())) {
+      country = parent.country().equals("DE") ? "AT" : "DE";
+    }
+    String base = parent.name().substring(0, parent.name().length() - legalSuffix(parent.country()).length());
+    String slug = parent.domain().substring(0, parent.domain().indexOf('.'));
+    String domain = slug + "." + country.toLowerCase(Locale.ROOT);
+    return new Company(parent.index(), base + legalSuffix(country), domain, country, parent.staff(),
+        List.of(domain));
   }
 
   Person randomPerson(SplittableRandom r) {

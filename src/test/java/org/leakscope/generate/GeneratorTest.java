@@ -196,6 +196,8 @@ class GeneratorTest {
         || a.endsWith("@hotmail.co.uk") || a.endsWith("@yandex.ru") || a.endsWith("@qq.com")
         || a.endsWith("@proton.me") || a.endsWith("@icloud.com")), "some personal free-mail addresses");
     assertEquals(truth.at("/metrics/companies/resolved").asLong(), workDomains.size(), "one work domain each");
+    assertTrue(truth.at("/metrics/companies/resolved").asLong() > truth.at("/world/companies").asLong(),
+        "some subsidiaries with staff of their own");
     assertEquals(truth.at("/metrics/users/resolved").asLong(), rowsPerPerson(), "people");
     assertTrue(countries.size() <= truth.at("/metrics/countries/distinct_normalized").asLong());
     assertEquals(truth.at("/metrics/countries/distinct_normalized").asLong(), userCountries.size(),
