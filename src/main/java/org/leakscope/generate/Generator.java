@@ -222,11 +222,13 @@ public final class Generator {
     long forwards = 0;
     long replies = 0;
     long clusters = 0;
+    java.util.Map<String, Long> folders = new java.util.TreeMap<>();
     try (OutputStream c = Files.newOutputStream(out.resolve("ground-truth-clusters.jsonl"))) {
       for (MailShard.Result s : shards) {
         files += s.files();
         bytes += s.bytes();
         copies += s.copies();
+        s.copiesByFolder().forEach((folder, n) -> folders.merge(folder, n, Long::sum));
         originals += s.originals();
         forwards += s.forwards();
         replies += s.replies();
@@ -315,6 +317,8 @@ public final class Generator {
     metrics.putObject("users").put("resolved", population.staff());
     metrics.putObject("companies").put("resolved", population.companies());
     metrics.putObject("countries").put("distinct_normalized", population.countries());
+    ObjectNode byFolder = truth.putObject("stored_copies_by_folder");
+    folders.forEach(byFolder::put);
     ObjectNode threads = truth.putObject("threads");
     threads.put("originals", originals);
     threads.put("replies", replies);

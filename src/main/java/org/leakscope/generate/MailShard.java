@@ -47,6 +47,7 @@ final class MailShard {
   /** What a shard wrote, by construction. */
   record Result(
       long files, long bytes, long copies, long messages, long originals, long replies, long forwards,
+      Map<String, Long> copiesByFolder,
       long clusters) {}
 
   private final World world;
@@ -60,6 +61,7 @@ final class MailShard {
   private final DumpFiles out;
   private final Path clusterFile;
   private long copies;
+  private final Map<String, Long> byFolder = new java.util.TreeMap<>();
 
   MailShard(World world, long seed, Path dump, Path clusterFile, int shard, long first, int count) {
     this.world = world;
@@ -114,7 +116,8 @@ final class MailShard {
       clusterCount++;
     }
     Files.writeString(clusterFile, clusters);
-    return new Result(out.files(), out.bytes(), copies, count, originals, replies, forwards, clusterCount);
+    return new Result(
+        out.files(), out.bytes(), copies, count, originals, replies, forwards, byFolder, clusterCount);
   }
 
   private Message message(long index, List<Message> earlier) {
@@ -207,6 +210,7 @@ final class MailShard {
     SplittableRandom r = Rng.of(seed, COPY, m.index() * 16 + copy);
     byte[] message = render(m, owner, folder, copy, r).getBytes(StandardCharsets.UTF_8);
     copies++;
+    byFolder.merge(folder, 1L, Long::sum);
     String base = "mail/" + owner.company().domain() + "/" + owner.login() + "/";
     switch (storage(owner)) {
       case 0 -> {

@@ -74,6 +74,7 @@ class GeneratorTest {
     long contactLines = 0;
     long documentFiles = 0;
     long zippedDocuments = 0;
+    Map<String, Long> byFolder = new TreeMap<>();
     Path dump = one.resolve("dump");
     try (Stream<Path> walk = Files.walk(dump)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
@@ -81,11 +82,11 @@ class GeneratorTest {
         bytes += Files.size(p);
         String rel = dump.relativize(p).toString();
         if (rel.startsWith("archives/mail-")) {
-          messageFiles += zipEntries(Files.readAllBytes(p), "mail/");
+          messageFiles += zipEntries(Files.readAllBytes(p), "mail/", byFolder);
           continue;
         }
         if (rel.startsWith("archives/docs-")) {
-          zippedDocuments += zipEntries(Files.readAllBytes(p), "docs/");
+          zippedDocuments += zipEntries(Files.readAllBytes(p), "docs/", new TreeMap<>());
           continue;
         }
         if (rel.startsWith("docs/")) {
@@ -101,13 +102,16 @@ class GeneratorTest {
           continue;
         }
         if (rel.endsWith(".mbox")) {
+          String folder = p.getFileName().toString().replaceAll("-\\d+\\.mbox$", "");
           for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
             if (MBOX_SEPARATOR.matcher(line).matches()) {
               mboxMessages++;
+              byFolder.merge(folder, 1L, Long::sum);
             }
           }
         } else {
           messageFiles++;
+          byFolder.merge(p.getParent().getFileName().toString(), 1L, Long::sum);
         }
       }
     }
@@ -115,6 +119,7 @@ class GeneratorTest {
     assertEquals(truth.get("bytes").asLong(), bytes, "bytes");
     assertEquals(truth.at("/metrics/email_messages/raw").asLong(), messageFiles + mboxMessages, "stored copies");
     assertTrue(mboxMessages > 0 && messageFiles > 0, "both mbox files and message files");
+    assertEquals(JsonCounts.of(truth.get("stored_copies_by_folder")), byFolder, "stored copies per folder");
     assertTrue(zippedDocuments > 0, "some documents come zipped");
     assertEquals(truth.at("/metrics/documents/raw").asLong(), documentFiles + zippedDocuments, "documents");
     assertEquals(truth.at("/metrics/records:users/raw").asLong(), userRows, "user rows");
@@ -297,15 +302,17 @@ class GeneratorTest {
   }
 
   /** Entries under {@code prefix} in a zip, counting those of zips inside it too. */
-  private static long zipEntries(byte[] zip, String prefix) throws IOException {
+  private static long zipEntries(byte[] zip, String prefix, Map<String, Long> byFolder) throws IOException {
     long n = 0;
     try (java.util.zip.ZipInputStream in =
         new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
       for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         if (e.getName().endsWith(".zip")) {
-          n += zipEntries(in.readAllBytes(), prefix);
+          n += zipEntries(in.readAllBytes(), prefix, byFolder);
         } else if (e.getName().startsWith(prefix)) {
           n++;
+          String[] parts = e.getName().split("/");
+          byFolder.merge(parts[parts.length - 2], 1L, Long::sum);
         }
       }
     }
