@@ -257,6 +257,7 @@ public final class Generator {
     long usersUnique = 0;
     long contacts = 0;
     long contactsUnique = 0;
+    long freeMail = 0;
     for (ExportShard.Result e : exports) {
       files += e.files();
       bytes += e.bytes();
@@ -264,12 +265,9 @@ public final class Generator {
       usersUnique += e.usersUnique();
       contacts += e.contacts();
       contactsUnique += e.contactsUnique();
-    }
-    long records = users + contacts;
-    long freeMail = 0;
-    for (ExportShard.Result e : exports) {
       freeMail += e.freeMail();
     }
+    long records = users + contacts;
     Population population = population(world);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode truth = json.createObjectNode();
