@@ -30,6 +30,7 @@ import org.leakscope.ingest.IngestJob;
 import org.leakscope.ingest.IngestResult;
 import org.leakscope.ingest.Limits;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.testing.FileTrees;
 import org.leakscope.testing.JsonCounts;
 import org.leakscope.testing.SparkTestSession;
 
@@ -54,14 +55,14 @@ class GeneratorTest {
   void sameSeedGivesTheSameBytesWhateverTheThreadCount() throws IOException {
     Path two = tmp.resolve("two");
     new Generator(new GenerateConfig("bluebleed", SCALE, 7, two.toString(), 1)).run();
-    assertEquals(tree(one), tree(two));
+    assertEquals(FileTrees.sha256(one), FileTrees.sha256(two));
   }
 
   @Test
   void anotherSeedGivesAnotherDump() throws IOException {
     Path other = tmp.resolve("other");
     new Generator(new GenerateConfig("bluebleed", SCALE, 8, other.toString(), 2)).run();
-    assertNotEquals(tree(one.resolve("dump")), tree(other.resolve("dump")));
+    assertNotEquals(FileTrees.sha256(one.resolve("dump")), FileTrees.sha256(other.resolve("dump")));
   }
 
   @Test
@@ -319,19 +320,4 @@ class GeneratorTest {
     return n;
   }
 
-  /** Relative path → SHA-256 of every file under a directory. */
-  private static Map<String, String> tree(Path root) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        try {
-          MessageDigest md = MessageDigest.getInstance("SHA-256");
-          out.put(root.relativize(p).toString(), HexFormat.of().formatHex(md.digest(Files.readAllBytes(p))));
-        } catch (java.security.NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return out;
-  }
 }
