@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * One shard of business documents (statements of work, proofs of execution, quotes). A document family starts
  * from its kind's template (boilerplate shared by every family of that kind) plus text of its own, and has one to
- * three versions, each the previous one with one sentence rewritten: the versions of a family are near copies,
+ * three versions, each the previous one with one or two words changed: the versions of a family are near copies,
  * two families are not, however much boilerplate they share. Each version is one file (text, HTML, PDF or DOCX),
  * sometimes stored a second time, byte for byte, in an archive folder: an exact copy.
  */
@@ -60,9 +60,7 @@ final class DocShard {
       for (int v = 1; v <= versionCount; v++) {
         if (v > 1) {
           int p = r.nextInt(own.size());
-          String[] s = own.get(p).split("\\. ");
-          s[r.nextInt(s.length)] = sentences(r, 1).replaceAll("\\.$", "");
-          own.set(p, String.join(". ", s));
+          own.set(p, edit(r, own.get(p)));
         }
         List<String> body = new ArrayList<>();
         body.add("Customer: " + company.name() + ". Project " + code + ". Version " + v + ".");
@@ -80,12 +78,13 @@ final class DocShard {
         String name = KINDS[kind] + "_" + code + "_v" + v + "." + ext;
         boolean zipped = f % 5 == 0; // a fifth of the families reached the bucket as a zip
         String path = "docs/" + company.domain() + "/" + name;
-        locators.add(zipped ? add(outer, path, file, "!/" + path) : store(path, file));
+        String unit = "doc-" + f + "-v" + v;
+        locators.add(zipped ? add(outer, path, file, "!/" + path, unit) : store(path, file, unit));
         versions++;
         if (r.nextInt(10) < 4) {
           String copy = "docs/archive/" + (2017 + (int) (f % 6)) + "/" + name;
           // In a zipped family the archive copy sits one level deeper, in a zip inside the zip.
-          locators.add(zipped ? add(inner, copy, file, "!/archive.zip!/" + copy) : store(copy, file));
+          locators.add(zipped ? add(inner, copy, file, "!/archive.zip!/" + copy, unit) : store(copy, file, unit));
         }
       }
       if (versionCount > 1) {
@@ -98,16 +97,40 @@ final class DocShard {
       outer.add("archive.zip", inner.finish());
     }
     if (!outer.isEmpty()) {
-      store(zipPath(), outer.finish());
+      out.write(zipPath(), outer.finish());
     }
     java.nio.file.Files.writeString(clusterFile, clusters);
     return new Result(out.files(), out.bytes(), versions, this.count, documentFiles, clusterCount);
   }
 
-  private String add(ZipBuilder zip, String entry, byte[] content, String locator) throws IOException {
+  private String add(ZipBuilder zip, String entry, byte[] content, String locator, String unit) throws IOException {
     zip.add(entry, content);
     documentFiles++;
-    return "{\"source_path\":\"" + zipPath() + "\",\"locator\":\"" + locator + "\"}";
+    return member(zipPath(), locator, unit);
+  }
+
+  /** A document file in the clusters file: where it is, and which version of which family it is. */
+  private static String member(String path, String locator, String unit) {
+    return "{\"source_path\":\"" + path + "\",\"locator\":\"" + locator + "\",\"unit\":\"" + unit + "\"}";
+  }
+
+  /**
+   * A small edit, as between two saved versions of a document: one or two neighbouring words of a paragraph
+   * replaced (a date, an amount, a name would change like this).
+   */
+  private static String edit(SplittableRandom r, String paragraph) {
+    String[] words = paragraph.split(" ");
+    int changes = 1 + r.nextInt(2);
+    int at = r.nextInt(words.length);
+    for (int c = 0; c < changes && at + c < words.length; c++) {
+      String old = words[at + c];
+      String word = Rng.pick(r, Words.VOCAB);
+      if (word.equals(old.replaceAll("\\W", ""))) {
+        word = word + "s";
+      }
+      words[at + c] = old.endsWith(".") ? word + "." : word;
+    }
+    return String.join(" ", words);
   }
 
   private String zipPath() {
@@ -137,12 +160,10 @@ final class DocShard {
     return sb.toString();
   }
 
-  private String store(String relative, byte[] content) throws IOException {
+  private String store(String relative, byte[] content, String unit) throws IOException {
     out.write(relative, content);
-    if (!relative.equals(zipPath())) {
-      documentFiles++;
-    }
-    return "{\"source_path\":\"" + relative + "\",\"locator\":\"\"}";
+    documentFiles++;
+    return member(relative, "", unit);
   }
 
 }

@@ -42,12 +42,17 @@ final class MailShard {
   /** A logical message: what every stored copy of it says. */
   record Message(
       long index, Kind kind, long parent, World.Person from, List<World.Person> to, Instant date, String subject,
-      String body) {}
+      String body, List<String> references) {
+    /** The Message-ID of this message's copy in {@code owner}'s mailbox (copy 0 is the sender's). */
+    String messageId(int copy, World.Person owner, long seed) {
+      return "<" + index + "." + copy + "." + Long.toHexString(seed) + "@mail." + owner.company().domain() + ">";
+    }
+  }
 
   /** What a shard wrote, by construction. */
   record Result(
       long files, long bytes, long copies, long messages, long originals, long replies, long forwards,
-      Map<String, Long> copiesByFolder,
+      long quoted, Map<String, Long> copiesByFolder,
       long clusters) {}
 
   private final World world;
@@ -80,9 +85,13 @@ final class MailShard {
     long originals = 0;
     long replies = 0;
     long forwards = 0;
+    java.util.Set<Long> quoted = new java.util.HashSet<>();
     for (int k = 0; k < count; k++) {
       Message m = message(first + k, messages);
       messages.add(m);
+      if (m.parent() >= 0) {
+        quoted.add(m.parent()); // a reply quotes its parent, a forward contains it
+      }
       switch (m.kind()) {
         case ORIGINAL -> originals++;
         case REPLY -> replies++;
@@ -117,7 +126,7 @@ final class MailShard {
     }
     Files.writeString(clusterFile, clusters);
     return new Result(
-        out.files(), out.bytes(), copies, count, originals, replies, forwards, byFolder, clusterCount);
+        out.files(), out.bytes(), copies, count, originals, replies, forwards, quoted.size(), byFolder, clusterCount);
   }
 
   private Message message(long index, List<Message> earlier) {
@@ -132,8 +141,8 @@ final class MailShard {
       }
     }
     Instant date = START.plusSeconds((long) (r.nextDouble() * SPAN_SECONDS));
-    if (parent != null && !date.isAfter(parent.date())) {
-      date = parent.date().plusSeconds(600 + r.nextInt(86_400));
+    if (parent != null) {
+      date = parent.date().plusSeconds(600 + r.nextInt(3 * 86_400)); // answered or passed on within three days
     }
     return switch (kind) {
       case ORIGINAL -> {
@@ -147,7 +156,8 @@ final class MailShard {
           }
         }
         String subject = Rng.pick(r, Words.TOPICS) + " for " + from.company().name() + " (" + code(r) + ")";
-        yield new Message(index, kind, -1, from, to, date, subject, body(r, to.get(0), from, 2 + r.nextInt(3)));
+        yield new Message(
+            index, kind, -1, from, to, date, subject, body(r, to.get(0), from, 2 + r.nextInt(3)), List.of());
       }
       case REPLY -> {
         World.Person from = parent.to().get(0);
@@ -157,15 +167,19 @@ final class MailShard {
                 + RFC_2822.format(parent.date()) + "\nTo: " + parent.to().get(0).displayName() + "\nSubject: "
                 + parent.subject() + "\n\n" + parent.body();
         String subject = parent.subject().startsWith("Re: ") ? parent.subject() : "Re: " + parent.subject();
+        // The reply names the copy its author received (copy 1 is the first recipient's), after the parent's own.
+        List<String> references = new ArrayList<>(parent.references());
+        references.add(parent.messageId(1, from, seed));
         yield new Message(index, kind, parent.index(), from, to, date, subject,
-            body(r, to.get(0), from, 2 + r.nextInt(2)) + quoted);
+            body(r, to.get(0), from, 2 + r.nextInt(2)) + quoted, references);
       }
       case FORWARD -> {
         World.Person from = parent.to().get(0);
         World.Person other = world.randomPerson(r);
         List<World.Person> to = List.of(other.address().equals(from.address()) ? parent.from() : other);
+        // Like many clients, the forward names no parent: only its subject and participants tie it to one.
         yield new Message(index, kind, parent.index(), from, to, date, "Fwd: " + parent.subject(),
-            "FYI, see below.\n\n" + parent.body());
+            "FYI, see below.\n\n" + parent.body(), List.of());
       }
     };
   }
@@ -222,17 +236,17 @@ final class MailShard {
         mbox.write(separator.getBytes(StandardCharsets.US_ASCII));
         mbox.write(escapeFrom(message));
         mbox.write('\n');
-        return locator(path, "#msg=" + n + "@" + offset);
+        return locator(path, "#msg=" + n + "@" + offset, m);
       }
       default -> {
         // .eml files, or maildir style without an extension
         String path = base + folder + "/" + m.index() + "_" + copy + (storage(owner) == 1 ? ".eml" : "");
         if (archived(owner)) {
           archive.add(path, message);
-          return locator(archivePath(), "!/" + path);
+          return locator(archivePath(), "!/" + path, m);
         }
         out.write(path, message);
-        return locator(path, "");
+        return locator(path, "", m);
       }
     }
   }
@@ -251,8 +265,10 @@ final class MailShard {
     return (int) Math.floorMod(Rng.mix(seed ^ p.address().hashCode()), 3L);
   }
 
-  private static String locator(String path, String locator) {
-    return "{\"source_path\":\"" + path + "\",\"locator\":\"" + locator + "\"}";
+  /** A stored copy in the clusters file: where it is, and which logical message it is a copy of. */
+  private static String locator(String path, String locator, Message m) {
+    return "{\"source_path\":\"" + path + "\",\"locator\":\"" + locator + "\",\"unit\":\"msg-" + m.index()
+        + "\"}";
   }
 
   private String render(Message m, World.Person owner, String folder, int copy, SplittableRandom r) {
@@ -261,8 +277,11 @@ final class MailShard {
     h.append("Received: from ").append(host).append(" by mail.").append(owner.company().domain())
         .append(" with ESMTP id ").append(Long.toHexString(r.nextLong())).append(";\n\t")
         .append(RFC_2822.format(m.date().plusSeconds(r.nextInt(120)))).append('\n');
-    h.append("Message-ID: <").append(m.index()).append('.').append(copy).append('.')
-        .append(Long.toHexString(seed)).append("@mail.").append(owner.company().domain()).append(">\n");
+    h.append("Message-ID: ").append(m.messageId(copy, owner, seed)).append('\n');
+    if (!m.references().isEmpty()) {
+      h.append("In-Reply-To: ").append(m.references().get(m.references().size() - 1)).append('\n');
+      h.append("References: ").append(String.join("\n\t", m.references())).append('\n');
+    }
     h.append("Date: ").append(RFC_2822.format(m.date())).append('\n');
     h.append("From: ").append(mailbox(m.from())).append('\n');
     h.append("To: ");
