@@ -1,6 +1,7 @@
 package org.leakscope.cli;
 
 import java.util.Map;
+import org.leakscope.dedup.DedupResult;
 import org.leakscope.ingest.IngestResult;
 
 /** The short plain-text tables printed at the end of a command. */
@@ -21,6 +22,19 @@ final class Console {
     for (Map.Entry<String, Long> e : r.quarantineByReason().entrySet()) {
       row(sb, "  " + e.getKey(), e.getValue());
     }
+    return sb.toString().stripTrailing();
+  }
+
+  static String dedup(DedupResult r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("dedup  %.1f s  (LSH %d bands x %d rows, %,d candidate pairs)%n", r.seconds(),
+        r.lsh().bands(), r.lsh().rows(), r.candidatePairs()));
+    sb.append(String.format("  %-22s %15s %15s %15s%n", "kind", "raw", "exact_unique", "near_unique"));
+    for (String kind : r.byKind().keySet()) {
+      sb.append(String.format("  %-22s %,15d %,15d %,15d%n", kind, r.count(kind, "raw"), r.count(kind, "exact_unique"),
+          r.count(kind, "near_unique")));
+    }
+    sb.append(String.format("  %-22s %,15d%n", "threads", r.count("email", "threads")));
     return sb.toString().stripTrailing();
   }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.leakscope.dedup.DedupConfig;
+import org.leakscope.dedup.DedupJob;
+import org.leakscope.dedup.DedupResult;
 import org.leakscope.ingest.IngestConfig;
 import org.leakscope.ingest.IngestJob;
 import org.leakscope.ingest.IngestResult;
@@ -33,21 +36,26 @@ final class RunCommand implements Callable<Integer> {
   long taskBytes = IngestConfig.DEFAULT_TASK_BYTES;
 
   @Mixin LimitOptions limits;
+  @Mixin DedupOptions dedup;
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
     IngestConfig ingestConfig = new IngestConfig(input, output, limits.toLimits(), taskBytes);
+    DedupConfig dedupConfig = dedup.toConfig(output);
     Instant started = Instant.now();
     try (SparkOptions.Session session = sparkOptions.session("run")) {
       SparkSession spark = session.spark();
       IngestResult ingest = new IngestJob(spark, ingestConfig).run();
+      DedupResult dedupResult = new DedupJob(spark, dedupConfig).run();
       OutputLayout out = new OutputLayout(output);
       ObjectNode summary = Summary.json().createObjectNode();
       SummaryParts.ingest(summary, ingest);
+      SummaryParts.dedup(summary, dedupResult, dedupConfig);
       SummaryParts.run(summary, input, started, Instant.now());
       Summary.write(out.summaryJson(), summary, spark.sparkContext().hadoopConfiguration());
       System.out.println(Console.ingest(ingest));
+      System.out.println(Console.dedup(dedupResult));
       System.out.println("summary: " + out.summaryJson());
       return 0;
     }

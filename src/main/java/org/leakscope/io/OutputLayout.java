@@ -5,6 +5,10 @@ public record OutputLayout(String root) {
   public static final String ITEMS = "items";
   public static final String QUARANTINE = "quarantine";
   public static final String INGEST_MANIFEST = "ingest_manifest";
+  public static final String ITEM_CLUSTERS = "item_clusters";
+  public static final String CLUSTER_SUMMARY = "cluster_summary";
+  public static final String NEAR_UNIQUE_BY_THRESHOLD = "near_unique_by_threshold";
+  public static final String THREADS = "threads";
 
   public OutputLayout {
     root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
@@ -12,6 +16,11 @@ public record OutputLayout(String root) {
 
   public String table(String name) {
     return root + "/tables/" + name;
+  }
+
+  /** Intermediate data of a stage, deleted when the stage ends. */
+  public String work(String stage) {
+    return root + "/_work/" + stage;
   }
 
   public String report() {

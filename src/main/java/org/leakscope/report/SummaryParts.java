@@ -3,12 +3,18 @@ package org.leakscope.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
+import org.leakscope.dedup.DedupConfig;
+import org.leakscope.dedup.DedupResult;
 import org.leakscope.ingest.IngestResult;
 import org.leakscope.io.Summary;
 
 /** Fills the parts of {@code summary.json} that each stage owns (the contract is in ARCHITECTURE.md). */
 public final class SummaryParts {
   private SummaryParts() {}
+
+  /** Item kinds and the metrics that count them. */
+  private static final Map<String, String> KIND_METRICS =
+      Map.of("email", "email_messages", "document", "documents", "record", "records");
 
   /** Version, input and timing of the run. */
   public static void run(ObjectNode summary, String input, Instant started, Instant finished) {
@@ -32,13 +38,47 @@ public final class SummaryParts {
     r.quarantineByReason().forEach(reasons::put);
 
     ObjectNode metrics = summary.has("metrics") ? (ObjectNode) summary.get("metrics") : summary.putObject("metrics");
-    for (Map.Entry<String, String> m :
-        Map.of("email", "email_messages", "document", "documents", "record", "records").entrySet()) {
+    for (Map.Entry<String, String> m : KIND_METRICS.entrySet()) {
       ObjectNode metric =
           metrics.has(m.getValue()) ? (ObjectNode) metrics.get(m.getValue()) : metrics.putObject(m.getValue());
       metric.put("raw", r.itemsByKind().getOrDefault(m.getKey(), 0L));
     }
     stage(summary, "ingest", r.seconds());
+  }
+
+  /** Exact- and near-unique item counts under {@code metrics}, the {@code dedup} part, and the stage's time. */
+  public static void dedup(ObjectNode summary, DedupResult r, DedupConfig config) {
+    ObjectNode metrics = summary.has("metrics") ? (ObjectNode) summary.get("metrics") : summary.putObject("metrics");
+    for (Map.Entry<String, String> m : KIND_METRICS.entrySet()) {
+      ObjectNode metric =
+          metrics.has(m.getValue()) ? (ObjectNode) metrics.get(m.getValue()) : metrics.putObject(m.getValue());
+      metric.put("exact_unique", r.count(m.getKey(), "exact_unique"));
+      if (!m.getKey().equals("record")) {
+        metric.put("near_unique", r.count(m.getKey(), "near_unique"));
+      }
+    }
+    ObjectNode dedup = summary.putObject("dedup");
+    dedup.put("threshold", config.threshold());
+    dedup.put("num_perm", config.numPerm());
+    dedup.put("shingle", config.shingle());
+    dedup.put("lsh_bands", r.lsh().bands());
+    dedup.put("lsh_rows", r.lsh().rows());
+    dedup.put("candidate_pairs", r.candidatePairs());
+    ObjectNode tooShort = dedup.putObject("too_short_for_shingles");
+    for (String kind : r.byKind().keySet()) {
+      if (!kind.equals("record")) {
+        tooShort.put(kind, r.count(kind, "too_short"));
+      }
+    }
+    ObjectNode threads = dedup.putObject("threads");
+    threads.put("conversations", r.count("email", "threads"));
+    threads.put("inclusive_messages", r.count("email", "inclusive"));
+    var sweep = dedup.putArray("near_unique_by_threshold");
+    r.sweep().forEach((t, kinds) -> {
+      ObjectNode row = sweep.addObject().put("threshold", t);
+      kinds.forEach(row::put);
+    });
+    stage(summary, "dedup", r.seconds());
   }
 
   public static void stage(ObjectNode summary, String stage, double seconds) {
