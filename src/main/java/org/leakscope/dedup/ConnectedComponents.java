@@ -5,11 +5,14 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.min;
 
+import java.util.List;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,11 @@ public final class ConnectedComponents {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectedComponents.class);
   /** Far above the O(log² n) rounds the algorithm needs; reaching it means something is wrong. */
   static final int MAX_ROUNDS = 100;
+
+  private static final StructType NODES =
+      new StructType()
+          .add("node", DataTypes.StringType)
+          .add("component", DataTypes.StringType);
 
   private ConnectedComponents() {}
 
@@ -41,6 +49,9 @@ public final class ConnectedComponents {
             .distinct();
     current = materialize(spark, current, roundPath.apply(0));
     long size = current.count();
+    if (size == 0) {
+      return spark.createDataFrame(List.of(), NODES);
+    }
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       Dataset<Row> next = materialize(spark, smallStar(largeStar(current)), roundPath.apply(round));
       long nextSize = next.count();

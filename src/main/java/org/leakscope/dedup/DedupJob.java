@@ -74,19 +74,28 @@ public final class DedupJob {
     spark.sparkContext().setJobGroup("dedup", "leakscope dedup", false);
     try {
       Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS));
-      Dataset<Row> exact = save(exactGroups(items), "exact");
-      Dataset<Row> signatures = save(signatures(items, exact), "signatures");
+      Dataset<Row> exact = Steps.time("exact groups", () -> save(exactGroups(items), "exact"));
+      Dataset<Row> signatures = Steps.time("signatures", () -> save(signatures(items, exact), "signatures"));
       LshParams lsh = LshParams.forThreshold(config.lowestThreshold(), config.numPerm());
-      Dataset<Row> candidates = save(candidatePairs(signatures, lsh), "candidates");
-      Dataset<Row> scored = save(verify(candidates, signatures), "scored");
-      Dataset<Row> components = save(components(scored, config.threshold(), "cc"), "components");
-      Dataset<Row> threads = save(Threads.assign(spark, items, exact, config, this::work), "threads");
-      Dataset<Row> clusters = itemClusters(exact, signatures, components, threads);
-      write(clusters, OutputLayout.ITEM_CLUSTERS, false);
-      clusters = spark.read().parquet(out.table(OutputLayout.ITEM_CLUSTERS));
-      write(clusterSummary(clusters, items), OutputLayout.CLUSTER_SUMMARY, true);
-      write(Threads.summary(clusters, items), OutputLayout.THREADS, true);
-      write(sweep(clusters, scored), OutputLayout.NEAR_UNIQUE_BY_THRESHOLD, true);
+      Dataset<Row> candidates = Steps.time("candidate pairs", () -> save(candidatePairs(signatures, lsh), "candidates"));
+      Dataset<Row> scored = Steps.time("verification", () -> save(verify(candidates, signatures), "scored"));
+      Dataset<Row> components =
+          Steps.time("components", () -> save(components(scored, config.threshold(), "cc"), "components"));
+      Dataset<Row> threads =
+          Steps.time("threads", () -> save(Threads.assign(spark, items, exact, config, this::work), "threads"));
+      Dataset<Row> clusters = Steps.time("item_clusters", () -> {
+        write(itemClusters(exact, signatures, components, threads), OutputLayout.ITEM_CLUSTERS, false);
+        return spark.read().parquet(out.table(OutputLayout.ITEM_CLUSTERS));
+      });
+      Steps.time("summaries", () -> {
+        write(clusterSummary(clusters, items), OutputLayout.CLUSTER_SUMMARY, true);
+        write(Threads.summary(clusters, items), OutputLayout.THREADS, true);
+        return null;
+      });
+      Steps.time("sweep", () -> {
+        write(sweep(clusters, scored), OutputLayout.NEAR_UNIQUE_BY_THRESHOLD, true);
+        return null;
+      });
       return result(clusters, candidates, lsh, (System.nanoTime() - started) / 1e9);
     } finally {
       deleteWork();
@@ -98,8 +107,8 @@ public final class DedupJob {
    * Step 1. Every item with its exact group (the smallest item id sharing its normalized-content key) and, for
    * records, its record group (the same within its record set).
    */
-  static Dataset<Row> exactGroups(Dataset<Row> items) {
-    Dataset<Row> keyed = ExactKeys.withExactKey(items).select("item_id", "kind", "record_set", "exact_key");
+  private Dataset<Row> exactGroups(Dataset<Row> items) {
+    Dataset<Row> keyed = save(ExactKeys.of(items), "keys"); // read three times below: computed once
     Dataset<Row> groups =
         keyed.groupBy("exact_key").agg(min("item_id").as("exact_group"), count(lit(1)).as("exact_group_size"));
     Dataset<Row> recordGroups =
@@ -204,9 +213,12 @@ public final class DedupJob {
   }
 
   /** Step 7. One row per near cluster of two or more items. */
-  static Dataset<Row> clusterSummary(Dataset<Row> clusters, Dataset<Row> items) {
+  private Dataset<Row> clusterSummary(Dataset<Row> clusters, Dataset<Row> items) {
+    Dataset<Row> clustered =
+        clusters.groupBy("near_cluster").agg(count(lit(1)).as("size")).where(col("size").gt(1)).select("near_cluster");
     Dataset<Row> members =
-        clusters.join(items.select("item_id", "source_path", "locator", "mail_message_id"), "item_id");
+        save(clusters.join(clustered, "near_cluster")
+            .join(items.select("item_id", "source_path", "locator", "mail_message_id"), "item_id"), "members");
     Dataset<Row> listed =
         members.withColumn("n", row_number().over(Window.partitionBy("near_cluster").orderBy("item_id")))
             .where(col("n").leq(LISTED_MEMBERS))
@@ -223,8 +235,7 @@ public final class DedupJob {
                     .as("min_similarity"),
                 max(when(col("is_representative").equalTo(false), col("similarity_to_representative")))
                     .as("max_similarity"),
-                count_distinct(col("mail_message_id")).as("distinct_message_ids"))
-            .where(col("size").gt(1));
+                count_distinct(col("mail_message_id")).as("distinct_message_ids"));
     Dataset<Row> representative =
         members.where(col("is_representative"))
             .select(col("near_cluster"), concat(col("source_path"), lit(" "), col("locator")).as("representative"));
@@ -235,23 +246,26 @@ public final class DedupJob {
   }
 
   /**
-   * Step 8. Near-unique items per kind at the configured threshold and every sweep threshold, from the one set of
-   * verified pairs: each component of {@code n} groups removes {@code n - 1}.
+   * Step 8. Near-unique items per kind at the configured threshold (from the clusters) and at every other sweep
+   * threshold, from the one set of verified pairs: each component of {@code n} exact groups removes {@code n - 1}.
    */
   private Dataset<Row> sweep(Dataset<Row> clusters, Dataset<Row> scored) {
-    Dataset<Row> exactUnique =
-        clusters.where(col("item_id").equalTo(col("exact_group"))).groupBy("kind")
-            .agg(count(lit(1)).as("exact_unique"));
-    List<Double> thresholds = new ArrayList<>(new java.util.TreeSet<>(config.sweep()));
-    if (!thresholds.contains(config.threshold())) {
-      thresholds.add(config.threshold());
-    }
-    Dataset<Row> kinds = clusters.select(col("item_id").as("node"), col("kind")).where(col("item_id").equalTo(col("exact_group")));
-    Dataset<Row> result = null;
+    Dataset<Row> atThreshold =
+        clusters.groupBy("kind")
+            .agg(count_distinct(col("exact_group")).as("exact_unique"),
+                count_distinct(col("near_cluster")).as("near_unique"))
+            .select(lit(config.threshold()).as("threshold"), col("kind"), col("exact_unique"), col("near_unique"));
+    Dataset<Row> result = save(atThreshold, "sweep-main");
+    Dataset<Row> exactUnique = result.select("kind", "exact_unique");
+    Dataset<Row> kinds =
+        clusters.where(col("item_id").equalTo(col("exact_group"))).select(col("item_id").as("node"), col("kind"));
     int i = 0;
-    for (double t : thresholds) {
+    for (double t : new java.util.TreeSet<>(config.sweep())) {
+      if (t == config.threshold()) {
+        continue;
+      }
       Dataset<Row> merged =
-          components(scored, t, "sweep-" + i++)
+          components(scored, t, "sweep-" + i)
               .join(kinds, "node")
               .groupBy("kind")
               .agg(count(lit(1)).minus(count_distinct(col("component"))).as("merged"));
@@ -259,8 +273,7 @@ public final class DedupJob {
           exactUnique.join(merged, new String[] {"kind"}, "left")
               .select(lit(t).as("threshold"), col("kind"), col("exact_unique"),
                   col("exact_unique").minus(coalesce(col("merged"), lit(0L))).as("near_unique"));
-      row = save(row, "sweep-result-" + i);
-      result = result == null ? row : result.union(row);
+      result = result.union(save(row, "sweep-" + i++ + "-counts"));
     }
     return result.orderBy("threshold", "kind");
   }

@@ -30,6 +30,7 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -56,25 +57,34 @@ final class Threads {
   /** {@code (thread_item, thread_id, is_inclusive)} for every message item. */
   static Dataset<Row> assign(
       SparkSession spark, Dataset<Row> items, Dataset<Row> exact, DedupConfig config, Function<String, String> work) {
-    Dataset<Row> messages =
+    // Headers only: texts are fetched later for the few messages whose containment is checked.
+    Dataset<Row> messages = Steps.time("thread headers", () -> save(spark,
         items.where(col("kind").equalTo("email"))
             .select("item_id", "mail_message_id", "mail_in_reply_to", "mail_references", "mail_subject", "mail_from",
-                "mail_to", "mail_cc", "mail_date", "text")
-            .join(exact.select("item_id", "exact_group"), "item_id");
+                "mail_to", "mail_cc", "mail_date")
+            .join(exact.select("item_id", "exact_group"), "item_id"),
+        work.apply("thread-messages")));
     Dataset<Row> logical = messages.where(col("item_id").equalTo(col("exact_group")));
-    Dataset<Row> edges = referenceEdges(messages).union(subjectEdges(logical, config.threadWindowDays()));
-    Dataset<Row> components = ConnectedComponents.of(spark, edges, round -> work.apply("threads-cc-" + round));
+    Dataset<Row> edges = Steps.time("thread links", () -> save(spark,
+        referenceEdges(messages).union(subjectEdges(logical, config.threadWindowDays())), work.apply("thread-edges")));
+    Dataset<Row> components = Steps.time("thread components",
+        () -> ConnectedComponents.of(spark, edges, round -> work.apply("threads-cc-" + round)));
     Dataset<Row> threadOf =
         logical.select("exact_group")
             .join(components, col("exact_group").equalTo(components.col("node")), "left")
             .select(col("exact_group"), coalesce(col("component"), col("exact_group")).as("thread_id"));
-    Dataset<Row> contained = containedMessages(logical, edges);
+    Dataset<Row> contained = containedMessages(items, edges);
     Dataset<Row> groups =
         threadOf.join(contained, threadOf.col("exact_group").equalTo(contained.col("contained")), "left")
             .select(col("exact_group"), col("thread_id"), col("contained").isNull().as("is_inclusive"));
     return messages.select(col("item_id").as("thread_item"), col("exact_group"))
         .join(groups, "exact_group")
         .select("thread_item", "thread_id", "is_inclusive");
+  }
+
+  private static Dataset<Row> save(SparkSession spark, Dataset<Row> data, String path) {
+    data.write().mode(SaveMode.Overwrite).parquet(path);
+    return spark.read().parquet(path);
   }
 
   /** Edges from In-Reply-To and References to the message any stored copy of which has that Message-ID. */
@@ -119,18 +129,20 @@ final class Threads {
   }
 
   /** Logical messages whose own text a linked message contains (with more text besides). */
-  static Dataset<Row> containedMessages(Dataset<Row> logical, Dataset<Row> edges) {
+  static Dataset<Row> containedMessages(Dataset<Row> items, Dataset<Row> edges) {
     UserDefinedFunction ownText =
         udf((UDF1<String, String>) s -> QuoteStripper.ownText(s).toString(), DataTypes.StringType);
-    Dataset<Row> texts =
-        logical.select(
-            col("exact_group"),
-            comparable(regexp_replace(col("text"), "(?m)^[ \\t]*>[> \\t]*", "")).as("full"),
-            comparable(ownText.apply(col("text"))).as("own"));
     Dataset<Row> pairs =
         edges.select(col("src").as("a"), col("dst").as("b"))
             .union(edges.select(col("dst").as("a"), col("src").as("b")))
             .distinct();
+    // Only messages with a link are compared.
+    Dataset<Row> linked = pairs.select(col("a").as("item_id")).distinct();
+    Dataset<Row> texts =
+        items.select("item_id", "text").join(linked, "item_id").withColumnRenamed("item_id", "exact_group").select(
+            col("exact_group"),
+            comparable(regexp_replace(col("text"), "(?m)^[ \\t]*>[> \\t]*", "")).as("full"),
+            comparable(ownText.apply(col("text"))).as("own"));
     Dataset<Row> container = texts.select(col("exact_group").as("a"), col("full"));
     Dataset<Row> inner = texts.select(col("exact_group").as("b"), col("own"));
     return pairs.join(container, "a").join(inner, "b")

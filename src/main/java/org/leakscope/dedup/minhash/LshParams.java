@@ -2,12 +2,16 @@ package org.leakscope.dedup.minhash;
 
 /**
  * Bands and rows of the LSH index for a similarity threshold: the {@code (b, r)} with {@code b * r <= numPerm} that
- * minimizes the sum of the false-positive area (pairs below the threshold that become candidates) and the
- * false-negative area (pairs above it that do not), weighted equally — the rule datasketch's {@code MinHashLSH}
- * uses. A pair of similarity {@code s} becomes a candidate with probability {@code 1 - (1 - s^r)^b}.
+ * minimizes the weighted sum of the false-positive area (pairs below the threshold that become candidates) and the
+ * false-negative area (pairs above it that do not) — the rule of datasketch's {@code MinHashLSH}, with its weights
+ * set for dedup: a false negative is a duplicate lost for good, a false positive only costs one signature comparison
+ * in verification, so false negatives weigh 0.9 and false positives 0.1. A pair of similarity {@code s} becomes a
+ * candidate with probability {@code 1 - (1 - s^r)^b}.
  */
 public record LshParams(int bands, int rows) {
   private static final int STEPS = 200;
+  static final double FALSE_POSITIVE_WEIGHT = 0.1;
+  static final double FALSE_NEGATIVE_WEIGHT = 0.9;
 
   public LshParams {
     if (bands < 1 || rows < 1) {
@@ -31,7 +35,7 @@ public record LshParams(int bands, int rows) {
         LshParams p = new LshParams(b, r);
         double falsePositive = integrate(p, 0, threshold, false);
         double falseNegative = integrate(p, threshold, 1, true);
-        double error = 0.5 * falsePositive + 0.5 * falseNegative;
+        double error = FALSE_POSITIVE_WEIGHT * falsePositive + FALSE_NEGATIVE_WEIGHT * falseNegative;
         if (error < bestError - 1e-12) {
           bestError = error;
           best = p;
