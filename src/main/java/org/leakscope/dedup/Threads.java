@@ -44,13 +44,16 @@ import org.leakscope.dedup.minhash.QuoteStripper;
  * when one names another in In-Reply-To or References (by any stored copy's Message-ID), and when they share a
  * normalized subject and a participant and are at most the configured window apart (consecutive in time); a
  * thread is a connected component, its id the smallest member id. A message is <em>inclusive</em> unless another
- * message of its thread, linked to it, contains its own text (so reading the inclusive messages reads the whole
- * conversation).
+ * message of its thread contains its own text and more (so reading the inclusive messages reads the whole
+ * conversation); in threads of more than {@link #PAIRWISE_THREAD_LIMIT} messages only linked messages are compared.
  */
 final class Threads {
   /** Reply and forward prefixes of many clients and languages, repeated or numbered ("Re[2]:"). */
   static final String SUBJECT_PREFIXES =
       "^(\\s*(re|fw|fwd|aw|wg|sv|vs|antw|r|rif|tr|ref|odp|pd|rv|enc|res)\\s*(\\[\\d{1,4}\\]|\\(\\d{1,4}\\))?\\s*:)+";
+
+  /** Threads up to this many messages have every pair of messages checked for containment. */
+  static final int PAIRWISE_THREAD_LIMIT = 200;
 
   private Threads() {}
 
@@ -73,7 +76,8 @@ final class Threads {
         logical.select("exact_group")
             .join(components, col("exact_group").equalTo(components.col("node")), "left")
             .select(col("exact_group"), coalesce(col("component"), col("exact_group")).as("thread_id"));
-    Dataset<Row> contained = containedMessages(items, edges);
+    Dataset<Row> contained = Steps.time("inclusive messages",
+        () -> save(spark, containedMessages(items, comparedPairs(threadOf, edges)), work.apply("thread-contained")));
     Dataset<Row> groups =
         threadOf.join(contained, threadOf.col("exact_group").equalTo(contained.col("contained")), "left")
             .select(col("exact_group"), col("thread_id"), col("contained").isNull().as("is_inclusive"));
@@ -128,15 +132,32 @@ final class Threads {
         .select(col("prev").as("src"), col("exact_group").as("dst"));
   }
 
-  /** Logical messages whose own text a linked message contains (with more text besides). */
-  static Dataset<Row> containedMessages(Dataset<Row> items, Dataset<Row> edges) {
+  /**
+   * The ordered pairs {@code (a, b)} of logical messages checked for containment ({@code a} containing {@code b}):
+   * every two messages of a thread of at most {@link #PAIRWISE_THREAD_LIMIT} messages, and in larger threads the
+   * linked ones only (so a huge thread costs its links, not the square of its size).
+   */
+  static Dataset<Row> comparedPairs(Dataset<Row> threadOf, Dataset<Row> edges) {
+    Dataset<Row> sizes = threadOf.groupBy("thread_id").agg(count(lit(1)).as("n"));
+    Dataset<Row> small =
+        threadOf.join(sizes, "thread_id").where(col("n").between(2, PAIRWISE_THREAD_LIMIT))
+            .select("thread_id", "exact_group");
+    Dataset<Row> other = small.select(col("thread_id").as("t"), col("exact_group").as("b"));
+    Dataset<Row> within =
+        small.join(other, small.col("thread_id").equalTo(other.col("t")))
+            .where(col("exact_group").notEqual(col("b")))
+            .select(col("exact_group").as("a"), col("b"));
+    return within
+        .union(edges.select(col("src").as("a"), col("dst").as("b")))
+        .union(edges.select(col("dst").as("a"), col("src").as("b")))
+        .distinct();
+  }
+
+  /** Logical messages whose own text another message of the pairs contains (with more text besides). */
+  static Dataset<Row> containedMessages(Dataset<Row> items, Dataset<Row> pairs) {
     UserDefinedFunction ownText =
         udf((UDF1<String, String>) s -> QuoteStripper.ownText(s).toString(), DataTypes.StringType);
-    Dataset<Row> pairs =
-        edges.select(col("src").as("a"), col("dst").as("b"))
-            .union(edges.select(col("dst").as("a"), col("src").as("b")))
-            .distinct();
-    // Only messages with a link are compared.
+    // Only messages in some pair are compared.
     Dataset<Row> linked = pairs.select(col("a").as("item_id")).distinct();
     Dataset<Row> texts =
         items.select("item_id", "text").join(linked, "item_id").withColumnRenamed("item_id", "exact_group").select(

@@ -221,7 +221,7 @@ public final class Generator {
     long originals = 0;
     long forwards = 0;
     long replies = 0;
-    long quoted = 0;
+    long inclusive = 0;
     long clusters = 0;
     java.util.Map<String, Long> folders = new java.util.TreeMap<>();
     try (OutputStream c = Files.newOutputStream(out.resolve("ground-truth-clusters.jsonl"))) {
@@ -233,7 +233,7 @@ public final class Generator {
         originals += s.originals();
         forwards += s.forwards();
         replies += s.replies();
-        quoted += s.quoted();
+        inclusive += s.inclusive();
       }
       for (int s = 0; s < shards.size(); s++) {
         clusters += shards.get(s).clusters();
@@ -324,9 +324,10 @@ public final class Generator {
     threads.put("replies", replies);
     threads.put("forwards", forwards);
     // Replies and forwards join their parent's conversation, so there is one per original; a message is inclusive
-    // unless a reply quotes it or a forward contains it.
+    // unless another message contains its text (a reply quoting it, a forward, or either of those of a forward
+    // with the same text).
     threads.put("conversations", originals);
-    threads.put("inclusive_messages", messages - quoted);
+    threads.put("inclusive_messages", inclusive);
     ObjectNode near = truth.putObject("near_duplicate_clusters");
     near.put("count", clusters);
     near.put("file", "ground-truth-clusters.jsonl");

@@ -52,7 +52,7 @@ final class MailShard {
   /** What a shard wrote, by construction. */
   record Result(
       long files, long bytes, long copies, long messages, long originals, long replies, long forwards,
-      long quoted, Map<String, Long> copiesByFolder,
+      long inclusive, Map<String, Long> copiesByFolder,
       long clusters) {}
 
   private final World world;
@@ -85,12 +85,13 @@ final class MailShard {
     long originals = 0;
     long replies = 0;
     long forwards = 0;
-    java.util.Set<Long> quoted = new java.util.HashSet<>();
+    // Texts that some message contains: a reply quotes its parent, a forward contains it, and so on up the chain.
+    java.util.Set<String> contained = new java.util.HashSet<>();
     for (int k = 0; k < count; k++) {
       Message m = message(first + k, messages);
       messages.add(m);
-      if (m.parent() >= 0) {
-        quoted.add(m.parent()); // a reply quotes its parent, a forward contains it
+      for (long p = m.parent(); p >= 0; p = messages.get((int) (p - first)).parent()) {
+        contained.add(messages.get((int) (p - first)).body());
       }
       switch (m.kind()) {
         case ORIGINAL -> originals++;
@@ -126,7 +127,8 @@ final class MailShard {
     }
     Files.writeString(clusterFile, clusters);
     return new Result(
-        out.files(), out.bytes(), copies, count, originals, replies, forwards, quoted.size(), byFolder, clusterCount);
+        out.files(), out.bytes(), copies, count, originals, replies, forwards,
+        messages.stream().filter(m -> !contained.contains(m.body())).count(), byFolder, clusterCount);
   }
 
   private Message message(long index, List<Message> earlier) {
