@@ -62,6 +62,7 @@ public final class DedupJob {
   private final SparkSession spark;
   private final DedupConfig config;
   private final OutputLayout out;
+  private final Steps steps = new Steps();
 
   public DedupJob(SparkSession spark, DedupConfig config) {
     this.spark = spark;
@@ -74,25 +75,25 @@ public final class DedupJob {
     spark.sparkContext().setJobGroup("dedup", "leakscope dedup", false);
     try {
       Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS));
-      Dataset<Row> exact = Steps.time("exact groups", () -> save(exactGroups(items), "exact"));
-      Dataset<Row> signatures = Steps.time("signatures", () -> save(signatures(items, exact), "signatures"));
+      Dataset<Row> exact = steps.time("exact groups", () -> save(exactGroups(items), "exact"));
+      Dataset<Row> signatures = steps.time("signatures", () -> save(signatures(items, exact), "signatures"));
       LshParams lsh = LshParams.forThreshold(config.lowestThreshold(), config.numPerm());
-      Dataset<Row> candidates = Steps.time("candidate pairs", () -> save(candidatePairs(signatures, lsh), "candidates"));
-      Dataset<Row> scored = Steps.time("verification", () -> save(verify(candidates, signatures), "scored"));
+      Dataset<Row> candidates = steps.time("candidate pairs", () -> save(candidatePairs(signatures, lsh), "candidates"));
+      Dataset<Row> scored = steps.time("verification", () -> save(verify(candidates, signatures), "scored"));
       Dataset<Row> components =
-          Steps.time("components", () -> save(components(scored, config.threshold(), "cc"), "components"));
+          steps.time("components", () -> save(components(scored, config.threshold(), "cc"), "components"));
       Dataset<Row> threads =
-          Steps.time("threads", () -> save(Threads.assign(spark, items, exact, config, this::work), "threads"));
-      Dataset<Row> clusters = Steps.time("item_clusters", () -> {
+          steps.time("threads", () -> save(Threads.assign(spark, items, exact, config, this::work, steps), "threads"));
+      Dataset<Row> clusters = steps.time("item_clusters", () -> {
         write(itemClusters(exact, signatures, components, threads), OutputLayout.ITEM_CLUSTERS, false);
         return spark.read().parquet(out.table(OutputLayout.ITEM_CLUSTERS));
       });
-      Steps.time("summaries", () -> {
+      steps.time("summaries", () -> {
         write(clusterSummary(clusters, items), OutputLayout.CLUSTER_SUMMARY, true);
         write(Threads.summary(clusters, items), OutputLayout.THREADS, true);
         return null;
       });
-      Steps.time("sweep", () -> {
+      steps.time("sweep", () -> {
         write(sweep(clusters, scored), OutputLayout.NEAR_UNIQUE_BY_THRESHOLD, true);
         return null;
       });
@@ -304,7 +305,9 @@ public final class DedupJob {
     for (Row r : spark.read().parquet(out.table(OutputLayout.NEAR_UNIQUE_BY_THRESHOLD)).collectAsList()) {
       sweep.computeIfAbsent(r.getDouble(0), t -> new TreeMap<>()).put(r.getString(1), r.getLong(3));
     }
-    return new DedupResult(byKind, candidates.count(), lsh, sweep, seconds);
+    long shingles =
+        spark.read().parquet(work("signatures")).agg(coalesce(sum("shingles"), lit(0L))).first().getLong(0);
+    return new DedupResult(byKind, candidates.count(), shingles, lsh, sweep, steps.seconds(), seconds);
   }
 
   private Dataset<Row> save(Dataset<Row> data, String name) {

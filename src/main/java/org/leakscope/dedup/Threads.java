@@ -59,24 +59,25 @@ final class Threads {
 
   /** {@code (thread_item, thread_id, is_inclusive)} for every message item. */
   static Dataset<Row> assign(
-      SparkSession spark, Dataset<Row> items, Dataset<Row> exact, DedupConfig config, Function<String, String> work) {
+      SparkSession spark, Dataset<Row> items, Dataset<Row> exact, DedupConfig config, Function<String, String> work,
+      Steps steps) {
     // Headers only: texts are fetched later for the few messages whose containment is checked.
-    Dataset<Row> messages = Steps.time("thread headers", () -> save(spark,
+    Dataset<Row> messages = steps.time("thread headers", () -> save(spark,
         items.where(col("kind").equalTo("email"))
             .select("item_id", "mail_message_id", "mail_in_reply_to", "mail_references", "mail_subject", "mail_from",
                 "mail_to", "mail_cc", "mail_date")
             .join(exact.select("item_id", "exact_group"), "item_id"),
         work.apply("thread-messages")));
     Dataset<Row> logical = messages.where(col("item_id").equalTo(col("exact_group")));
-    Dataset<Row> edges = Steps.time("thread links", () -> save(spark,
+    Dataset<Row> edges = steps.time("thread links", () -> save(spark,
         referenceEdges(messages).union(subjectEdges(logical, config.threadWindowDays())), work.apply("thread-edges")));
-    Dataset<Row> components = Steps.time("thread components",
+    Dataset<Row> components = steps.time("thread components",
         () -> ConnectedComponents.of(spark, edges, round -> work.apply("threads-cc-" + round)));
     Dataset<Row> threadOf =
         logical.select("exact_group")
             .join(components, col("exact_group").equalTo(components.col("node")), "left")
             .select(col("exact_group"), coalesce(col("component"), col("exact_group")).as("thread_id"));
-    Dataset<Row> contained = Steps.time("inclusive messages",
+    Dataset<Row> contained = steps.time("inclusive messages",
         () -> save(spark, containedMessages(items, comparedPairs(threadOf, edges)), work.apply("thread-contained")));
     Dataset<Row> groups =
         threadOf.join(contained, threadOf.col("exact_group").equalTo(contained.col("contained")), "left")

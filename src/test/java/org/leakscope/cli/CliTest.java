@@ -92,6 +92,36 @@ class CliTest {
         summary.at("/ingest/units").asLong());
     assertEquals(22, summary.at("/metrics/email_messages/raw").asLong());
     assertTrue(summary.at("/stages/ingest/seconds").asDouble() > 0);
+    assertTrue(summary.at("/metrics/email_messages/exact_unique").asLong() <= 22);
+    assertTrue(summary.at("/stages/dedup/seconds").asDouble() > 0);
+  }
+
+  @Test
+  void dedupRunsOnAnIngestedRunAndAddsItsPartToTheSummary() throws Exception {
+    SparkTestSession.get();
+    Path out = tmp.resolve("out");
+    String sample = Paths.samples().resolve("bluebleed-mini").toString();
+    assertEquals(0, run("ingest", "--input", sample + "/dump", "--output", out.toString()).code());
+    Outcome o = run("dedup", "--input", out.toString(), "--sweep", "0.7,0.9");
+    assertEquals(0, o.code(), o.err());
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("report/summary.json").toFile());
+    JsonNode truth = new ObjectMapper().readTree(Path.of(sample, "ground-truth.json").toFile());
+    assertTrue(summary.at("/ingest/units").asLong() > 0, "the ingest part is kept");
+    for (String metric : List.of("email_messages", "documents")) {
+      for (String basis : List.of("raw", "exact_unique", "near_unique")) {
+        assertEquals(truth.at("/metrics/" + metric + "/" + basis).asLong(),
+            summary.at("/metrics/" + metric + "/" + basis).asLong(), metric + " " + basis);
+      }
+    }
+    assertEquals(truth.at("/threads/conversations").asLong(), summary.at("/dedup/threads/conversations").asLong());
+    assertEquals(3, summary.at("/dedup/near_unique_by_threshold").size());
+  }
+
+  @Test
+  void badThresholdNamesTheValue() {
+    Outcome o = run("dedup", "--input", tmp.toString(), "--threshold", "1.5");
+    assertEquals(1, o.code());
+    assertTrue(o.err().startsWith("leakscope: --threshold must be between 0 and 1 (exclusive), got 1.5"), o.err());
   }
 
   /** Every path in the JSON with its node type, sorted: the shape, not the values. */
