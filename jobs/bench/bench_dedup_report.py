@@ -45,6 +45,13 @@ def add(a):
         f.write(json.dumps(row) + "\n")
 
 
+def heap(d):
+    """Old-generation peak when measured (what survives collections), else the sum of the pools' peaks."""
+    if d.get("old_gen_peak_mb", -1) >= 0:
+        return f"{d['old_gen_peak_mb']:,} old gen"
+    return f"{d['peak_heap_mb']:,} (sum of pool peaks)"
+
+
 def fmt(x, digits=1):
     return f"{x:,.{digits}f}"
 
@@ -55,6 +62,7 @@ def render(a):
     capped = {r["scale"]: r for r in rows if r["kind"] == "capped"}
     peer = [r for r in rows if r["kind"] == "peer"]
     loop = [r for r in rows if r["kind"] == "loop"]
+    sweeps = [r for r in rows if r["kind"] == "sweep"]
     out = [START, "", "## Dedup (`jobs/bench-dedup`)", ""]
     out.append(f"Measured {dt.date.today()} on this machine ({os.cpu_count()} cores), commit {a.commit}; generated "
                f"bluebleed dumps (seed {a.seed}), each measurement in a fresh JVM with `local[*]` and -Xmx{a.xmx}. "
@@ -108,17 +116,17 @@ def render(a):
     if ours:
         out += ["### Growth with the items", ""]
         out.append(f"| scale | items | wall (s) | ms per 1,000 items | time ratio / item ratio vs smallest | "
-                   f"peak heap (MiB, -Xmx{a.xmx}) | completes at -Xmx{a.heap_cap} (peak MiB) |")
+                   f"heap peak (MiB, -Xmx{a.xmx}) | completes at -Xmx{a.heap_cap} (heap peak MiB) |")
         out.append("|---:|---:|---:|---:|---:|---:|---|")
         base = ours[0]["data"]
         for r in ours:
             d = r["data"]
             lin = (d["seconds"] / base["seconds"]) / (d["items"] / base["items"])
             c = capped.get(r["scale"])
-            cap = "no" if not c or c.get("failed") else f"yes ({c['data']['peak_heap_mb']:,})"
+            cap = "no" if not c or c.get("failed") else f"yes ({heap(c['data'])})"
             out.append(f"| {r['scale']:g} | {d['items']:,} | {fmt(d['seconds'])} | "
                        f"{d['seconds'] / d['items'] * 1e6:.0f} | {lin:.2f} | "
-                       f"{d['peak_heap_mb']:,} | {cap} |")
+                       f"{heap(d)} | {cap} |")
         out.append("")
         last = ours[-1]["data"]
         growth = (last["seconds"] / base["seconds"]) / (last["items"] / base["items"])
@@ -146,6 +154,21 @@ def render(a):
         out.append(f"The Spark step reaches {spark_rate / l['shingles_per_second']:.0%} of the loop's rate per core "
                    "(128 permutations, 5-word shingles).")
         out.append("")
+    if sweeps:
+        sw = sweeps[-1]
+        t = sw["truth"]
+        out += [f"### Quality at each threshold (scale {sw['scale']:g}, {t['items']:,} items)", ""]
+        out.append("| threshold | LSH | candidate pairs | near-unique messages (truth {:,}) | near-unique documents "
+                   "(truth {:,}) | precision | recall |".format(t["email_near_unique"], t["document_near_unique"]))
+        out.append("|---:|---|---:|---:|---:|---:|---:|")
+        for r in sw["data"]["thresholds"]:
+            out.append(f"| {r['threshold']:g} | {r['lsh']} | {r['candidate_pairs']:,} | {r['email_near_unique']:,} | "
+                       f"{r['document_near_unique']:,} | {r['precision']:.4f} | {r['recall']:.4f} |")
+        out.append("")
+        out.append("Each threshold is a run of its own (so each is scored on its own clusters), against the same "
+                   "ground truth: the generator's near copies are forwards with a banner line and document versions "
+                   "a word or two apart; replies and template-built documents of other families are not near copies.")
+        out.append("")
     out.append(END)
     section = "\n".join(out)
     text = open(a.benchmarks).read() if os.path.exists(a.benchmarks) else "# Benchmarks\n"
@@ -162,7 +185,7 @@ def main():
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("add")
     s.add_argument("--results", required=True)
-    s.add_argument("--kind", required=True, choices=["ours", "capped", "peer", "loop"])
+    s.add_argument("--kind", required=True, choices=["ours", "capped", "peer", "loop", "sweep"])
     s.add_argument("--scale", required=True)
     s.add_argument("--json")
     s.add_argument("--truth")

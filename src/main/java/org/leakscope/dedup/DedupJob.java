@@ -24,7 +24,6 @@ import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.zip_with;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +41,8 @@ import org.leakscope.dedup.exact.ExactKeys;
 import org.leakscope.dedup.minhash.LshParams;
 import org.leakscope.dedup.minhash.Signatures;
 import org.leakscope.io.OutputLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dedup stage: exact groups, MinHash/LSH near-duplicate clusters, conversation threads. Reads {@code items},
@@ -58,6 +59,8 @@ public final class DedupJob {
 
   /** Member locators listed per cluster in {@code cluster_summary}. */
   static final int LISTED_MEMBERS = 5;
+
+  private static final Logger LOG = LoggerFactory.getLogger(DedupJob.class);
 
   private final SparkSession spark;
   private final DedupConfig config;
@@ -78,12 +81,13 @@ public final class DedupJob {
       Dataset<Row> exact = steps.time("exact groups", () -> save(exactGroups(items), "exact"));
       Dataset<Row> signatures = steps.time("signatures", () -> save(signatures(items, exact), "signatures"));
       LshParams lsh = LshParams.forThreshold(config.lowestThreshold(), config.numPerm());
-      Dataset<Row> candidates = steps.time("candidate pairs", () -> save(candidatePairs(signatures, lsh), "candidates"));
+      Dataset<Row> candidates =
+          steps.time("candidate pairs", () -> save(candidatePairs(signatures, lsh), "candidates"));
       Dataset<Row> scored = steps.time("verification", () -> save(verify(candidates, signatures), "scored"));
       Dataset<Row> components =
           steps.time("components", () -> save(components(scored, config.threshold(), "cc"), "components"));
-      Dataset<Row> threads =
-          steps.time("threads", () -> save(Threads.assign(spark, items, exact, config, this::work, steps), "threads"));
+      Dataset<Row> threads = steps.time("threads",
+          () -> save(Threads.assign(spark, items, exact, config, this::work, steps), "threads"));
       Dataset<Row> clusters = steps.time("item_clusters", () -> {
         write(itemClusters(exact, signatures, components, threads), OutputLayout.ITEM_CLUSTERS, false);
         return spark.read().parquet(out.table(OutputLayout.ITEM_CLUSTERS));
@@ -324,13 +328,14 @@ public final class DedupJob {
     (small ? table.coalesce(1) : table).write().mode(SaveMode.Overwrite).parquet(out.table(name));
   }
 
+  /** Best effort: leftover working data is harmless (the next run overwrites it), so it is reported, not thrown. */
   private void deleteWork() {
     Path work = new Path(out.work("dedup"));
     try {
       FileSystem fs = work.getFileSystem(spark.sparkContext().hadoopConfiguration());
       fs.delete(work, true);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the dedup stage's working data at " + work, e);
+      LOG.warn("cannot delete the dedup stage's working data at {}: {}", work, e.toString());
     }
   }
 }

@@ -45,6 +45,7 @@ import org.leakscope.testing.ClusterQuality;
  *   <li>{@code peer RUN TRUTH OUT TABLES}: Spark MLlib's {@code MinHashLSH} with {@code approxSimilarityJoin} at the
  *       same threshold, then connected components (GraphX, as a Spark user would), on the same items and the same
  *       shingles (word 5-grams of the text, messages without their quoted part), scored the same way.
+ *   <li>{@code sweep RUN TRUTH OUT T,T,…}: counts, precision and recall at each threshold.
  *   <li>{@code loop RUN OUT}: MinHash signatures in a plain single-threaded Java loop over the same texts held in
  *       memory, the limit the Spark stage approaches.
  * </ul>
@@ -65,9 +66,11 @@ public final class DedupBenchmark {
         case "ours" -> ours(spark, run, Path.of(args[2]), result);
         case "peer" -> peer(spark, run, Path.of(args[2]), Integer.parseInt(args[4]), result);
         case "loop" -> loop(spark, run, result);
+        case "sweep" -> sweep(spark, run, Path.of(args[2]), args[4], result);
         default -> throw new IllegalArgumentException("unknown mode " + mode);
       }
       result.put("peak_heap_mb", peakHeapMb());
+      result.put("old_gen_peak_mb", oldGenPeakMb());
       result.put("cores", Runtime.getRuntime().availableProcessors());
       JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[mode.equals("loop") ? 2 : 3]).toFile(), result);
     } finally {
@@ -93,6 +96,22 @@ public final class DedupBenchmark {
     score(clusters, truth, result);
     ObjectNode unique = result.putObject("near_unique");
     KINDS.forEach(k -> unique.put(k, r.count(k, "near_unique")));
+  }
+
+  /** Quality and counts at each threshold (one run each, so each is scored on its own clusters). */
+  private static void sweep(SparkSession spark, String run, Path truth, String thresholds, ObjectNode result) {
+    var rows = result.putArray("thresholds");
+    for (String t : thresholds.split(",")) {
+      double threshold = Double.parseDouble(t);
+      DedupResult r = new DedupJob(spark, new DedupConfig(run, threshold, DedupConfig.DEFAULT_NUM_PERM,
+          DedupConfig.DEFAULT_SHINGLE, List.of(), false, DedupConfig.DEFAULT_THREAD_WINDOW_DAYS)).run();
+      ObjectNode row = rows.addObject();
+      row.put("threshold", threshold);
+      row.put("lsh", r.lsh().bands() + " bands x " + r.lsh().rows() + " rows");
+      row.put("candidate_pairs", r.candidatePairs());
+      KINDS.forEach(k -> row.put(k + "_near_unique", r.count(k, "near_unique")));
+      score(spark.read().parquet(new OutputLayout(run).table(OutputLayout.ITEM_CLUSTERS)), truth, row);
+    }
   }
 
   private static void peer(SparkSession spark, String run, Path truth, int tables, ObjectNode result) {
@@ -209,6 +228,17 @@ public final class DedupBenchmark {
     result.put("recall", all.recall());
   }
 
+  /** The old generation's peak: the data that survived collections, what grows when memory is held. */
+  private static long oldGenPeakMb() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old Gen")) {
+        return pool.getPeakUsage().getUsed() >> 20;
+      }
+    }
+    return -1;
+  }
+
+  /** The sum of each heap pool's peak (they peak at different times, so this can exceed -Xmx). */
   private static long peakHeapMb() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -231,11 +261,10 @@ public final class DedupBenchmark {
               .join(nodes.withColumnRenamed("node", "dst").withColumnRenamed("vid", "b"), "dst")
               .select("a", "b");
       var graphEdges = numbered.javaRDD().map(r -> new org.apache.spark.graphx.Edge<>(r.getLong(0), r.getLong(1), 1));
-      var graph = org.apache.spark.graphx.Graph.fromEdges(graphEdges.rdd(), 1, 
-          org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK(), org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK(),
-          scala.reflect.ClassTag$.MODULE$.apply(Integer.class), scala.reflect.ClassTag$.MODULE$.apply(Integer.class));
-      var cc = org.apache.spark.graphx.lib.ConnectedComponents.run(graph,
-          scala.reflect.ClassTag$.MODULE$.apply(Integer.class), scala.reflect.ClassTag$.MODULE$.apply(Integer.class));
+      var disk = org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK();
+      var ints = scala.reflect.ClassTag$.MODULE$.<Integer>apply(Integer.class);
+      var graph = org.apache.spark.graphx.Graph.fromEdges(graphEdges.rdd(), 1, disk, disk, ints, ints);
+      var cc = org.apache.spark.graphx.lib.ConnectedComponents.run(graph, ints, ints);
       var labels = cc.vertices().toJavaRDD().map(t -> org.apache.spark.sql.RowFactory.create(
           (Long) t._1(), (Long) t._2()));
       Dataset<Row> vl = spark.createDataFrame(labels, new org.apache.spark.sql.types.StructType()

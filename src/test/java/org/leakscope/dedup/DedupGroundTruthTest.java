@@ -121,8 +121,8 @@ class DedupGroundTruthTest {
       assertTrue((double) r.getAs("min_similarity") <= (double) r.getAs("max_similarity"), r.toString());
     }
     Row biggest = summary.first();
-    assertEquals(summary.agg(org.apache.spark.sql.functions.max("size")).first().getLong(0), (long) biggest.getAs("size"),
-        "largest clusters first");
+    long largest = summary.agg(org.apache.spark.sql.functions.max("size")).first().getLong(0);
+    assertEquals(largest, (long) biggest.getAs("size"), "largest clusters first");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -93,7 +94,7 @@ public final class ExactKeys {
         List<String> pairs = new ArrayList<>();
         if (!r.isNullAt(10)) {
           for (Map.Entry<String, String> e : r.<String, String>getJavaMap(10).entrySet()) {
-            pairs.add(e.getKey().trim().toLowerCase(java.util.Locale.ROOT) + "=" + ContentDigest.collapse(e.getValue()));
+            pairs.add(e.getKey().trim().toLowerCase(Locale.ROOT) + "=" + ContentDigest.collapse(e.getValue()));
           }
         }
         Collections.sort(pairs);
@@ -139,7 +140,7 @@ public final class ExactKeys {
         m = m.substring(open + 1, m.length() - 1).trim();
       }
     }
-    return m.toLowerCase(java.util.Locale.ROOT);
+    return m.toLowerCase(Locale.ROOT);
   }
 
   /** {@link #address(String)} as a Spark expression, for the stages that need it on columns. */
