@@ -61,7 +61,7 @@ final class Threads {
   static Dataset<Row> assign(
       SparkSession spark, Dataset<Row> items, Dataset<Row> exact, DedupConfig config, Function<String, String> work,
       Steps steps) {
-    // Headers only: texts are fetched later for the few messages whose containment is checked.
+    // Headers only: texts are read later, and only for messages that share their thread with another.
     Dataset<Row> messages = steps.time("thread headers", () -> save(spark,
         items.where(col("kind").equalTo("email"))
             .select("item_id", "mail_message_id", "mail_in_reply_to", "mail_references", "mail_subject", "mail_from",
