@@ -254,8 +254,10 @@ public final class DedupBenchmark {
     private GraphxComponents() {}
 
     static Dataset<Row> of(SparkSession spark, Dataset<Row> edges) {
+      // A vertex id that is a function of the item id (monotonically_increasing_id is not: it changes when a
+      // plan is re-evaluated with other partitions); 64-bit, so collisions among a million ids are ~1e-8 likely.
       Dataset<Row> nodes = edges.select(col("src").as("node")).union(edges.select(col("dst").as("node"))).distinct()
-          .withColumn("vid", org.apache.spark.sql.functions.monotonically_increasing_id());
+          .withColumn("vid", org.apache.spark.sql.functions.xxhash64(col("node")));
       Dataset<Row> numbered =
           edges.join(nodes.withColumnRenamed("node", "src").withColumnRenamed("vid", "a"), "src")
               .join(nodes.withColumnRenamed("node", "dst").withColumnRenamed("vid", "b"), "dst")
