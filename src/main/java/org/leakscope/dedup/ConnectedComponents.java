@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -47,13 +46,13 @@ public final class ConnectedComponents {
         edges.select(least(col("src"), col("dst")).as("u"), greatest(col("src"), col("dst")).as("v"))
             .where(col("u").notEqual(col("v")))
             .distinct();
-    current = materialize(spark, current, roundPath.apply(0));
+    current = Materialize.at(spark, current, roundPath.apply(0));
     long size = current.count();
     if (size == 0) {
       return spark.createDataFrame(List.of(), NODES);
     }
     for (int round = 1; round <= MAX_ROUNDS; round++) {
-      Dataset<Row> next = materialize(spark, smallStar(largeStar(current)), roundPath.apply(round));
+      Dataset<Row> next = Materialize.at(spark, smallStar(largeStar(current)), roundPath.apply(round));
       long nextSize = next.count();
       boolean same = nextSize == size && next.except(current).isEmpty();
       current = next;
@@ -94,10 +93,5 @@ public final class ConnectedComponents {
             .where(col("u").notEqual(col("m")))
             .select(least(col("u"), col("m")).as("u"), greatest(col("u"), col("m")).as("v"));
     return others.union(smallest.select(col("m").as("u"), col("x").as("v"))).distinct();
-  }
-
-  private static Dataset<Row> materialize(SparkSession spark, Dataset<Row> edges, String path) {
-    edges.write().mode(SaveMode.Overwrite).parquet(path);
-    return spark.read().parquet(path);
   }
 }

@@ -315,9 +315,7 @@ public final class DedupJob {
   }
 
   private Dataset<Row> save(Dataset<Row> data, String name) {
-    String path = work(name);
-    data.write().mode(SaveMode.Overwrite).parquet(path);
-    return spark.read().parquet(path);
+    return Materialize.at(spark, data, work(name));
   }
 
   private String work(String name) {

@@ -30,7 +30,6 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -62,14 +61,14 @@ final class Threads {
       SparkSession spark, Dataset<Row> items, Dataset<Row> exact, DedupConfig config, Function<String, String> work,
       Steps steps) {
     // Headers only: texts are read later, and only for messages that share their thread with another.
-    Dataset<Row> messages = steps.time("thread headers", () -> save(spark,
+    Dataset<Row> messages = steps.time("thread headers", () -> Materialize.at(spark,
         items.where(col("kind").equalTo("email"))
             .select("item_id", "mail_message_id", "mail_in_reply_to", "mail_references", "mail_subject", "mail_from",
                 "mail_to", "mail_cc", "mail_date")
             .join(exact.select("item_id", "exact_group"), "item_id"),
         work.apply("thread-messages")));
     Dataset<Row> logical = messages.where(col("item_id").equalTo(col("exact_group")));
-    Dataset<Row> edges = steps.time("thread links", () -> save(spark,
+    Dataset<Row> edges = steps.time("thread links", () -> Materialize.at(spark,
         referenceEdges(messages).union(subjectEdges(logical, config.threadWindowDays())), work.apply("thread-edges")));
     Dataset<Row> components = steps.time("thread components",
         () -> ConnectedComponents.of(spark, edges, round -> work.apply("threads-cc-" + round)));
@@ -78,18 +77,13 @@ final class Threads {
             .join(components, col("exact_group").equalTo(components.col("node")), "left")
             .select(col("exact_group"), coalesce(col("component"), col("exact_group")).as("thread_id"));
     Dataset<Row> contained = steps.time("inclusive messages",
-        () -> save(spark, containedMessages(items, comparedPairs(threadOf, edges)), work.apply("thread-contained")));
+        () -> Materialize.at(spark, containedMessages(items, comparedPairs(threadOf, edges)), work.apply("thread-contained")));
     Dataset<Row> groups =
         threadOf.join(contained, threadOf.col("exact_group").equalTo(contained.col("contained")), "left")
             .select(col("exact_group"), col("thread_id"), col("contained").isNull().as("is_inclusive"));
     return messages.select(col("item_id").as("thread_item"), col("exact_group"))
         .join(groups, "exact_group")
         .select("thread_item", "thread_id", "is_inclusive");
-  }
-
-  private static Dataset<Row> save(SparkSession spark, Dataset<Row> data, String path) {
-    data.write().mode(SaveMode.Overwrite).parquet(path);
-    return spark.read().parquet(path);
   }
 
   /** Edges from In-Reply-To and References to the message any stored copy of which has that Message-ID. */

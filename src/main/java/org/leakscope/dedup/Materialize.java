@@ -1,0 +1,19 @@
+package org.leakscope.dedup;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes intermediate data to Parquet and reads it back: computed once however often it is read afterwards, and a
+ * short lineage (a lost executor recomputes from the file, not from the start).
+ */
+final class Materialize {
+  private Materialize() {}
+
+  static Dataset<Row> at(SparkSession spark, Dataset<Row> data, String path) {
+    data.write().mode(SaveMode.Overwrite).parquet(path);
+    return spark.read().parquet(path);
+  }
+}
