@@ -37,6 +37,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.leakscope.common.ConnectedComponents;
+import org.leakscope.common.Materialize;
+import org.leakscope.common.Steps;
 import org.leakscope.dedup.exact.ExactKeys;
 import org.leakscope.dedup.minhash.LshParams;
 import org.leakscope.dedup.minhash.Signatures;
@@ -65,7 +68,7 @@ public final class DedupJob {
   private final SparkSession spark;
   private final DedupConfig config;
   private final OutputLayout out;
-  private final Steps steps = new Steps();
+  private final Steps steps = new Steps("dedup");
 
   public DedupJob(SparkSession spark, DedupConfig config) {
     this.spark = spark;

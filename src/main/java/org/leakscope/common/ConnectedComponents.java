@@ -1,4 +1,4 @@
-package org.leakscope.dedup;
+package org.leakscope.common;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;

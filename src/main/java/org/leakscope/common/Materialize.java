@@ -1,4 +1,4 @@
-package org.leakscope.dedup;
+package org.leakscope.common;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,10 +9,10 @@ import org.apache.spark.sql.SparkSession;
  * Writes intermediate data to Parquet and reads it back: computed once however often it is read afterwards, and a
  * short lineage (a lost executor recomputes from the file, not from the start).
  */
-final class Materialize {
+public final class Materialize {
   private Materialize() {}
 
-  static Dataset<Row> at(SparkSession spark, Dataset<Row> data, String path) {
+  public static Dataset<Row> at(SparkSession spark, Dataset<Row> data, String path) {
     data.write().mode(SaveMode.Overwrite).parquet(path);
     return spark.read().parquet(path);
   }

@@ -1,4 +1,4 @@
-package org.leakscope.dedup;
+package org.leakscope.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
