@@ -17,7 +17,32 @@ final class ExportShard {
 
   /** What a shard wrote. Record counts are per record set (the export's file name without extension). */
   record Result(
-      long files, long bytes, long users, long usersUnique, long contacts, long contactsUnique, long freeMail) {}
+      long files, long bytes, long users, long usersUnique, long contacts, long contactsUnique, long freeMail,
+      EntityTally entities) {}
+
+  /** A line of users.csv and what it mentions, counted each time the line is written. */
+  private record UserRow(String line, World.Person person, String login, boolean loginIsAddress, String email,
+      String company) {
+    void count(EntityTally tally) {
+      tally.login(login, normalizedLogin(person, login));
+      if (loginIsAddress) {
+        tally.address(login.strip(), person.address());
+      }
+      tally.address(email, person.address());
+      tally.company(company, Names.base(person.company()));
+    }
+  }
+
+  /** A line of contacts.jsonl and what it mentions. */
+  private record ContactRow(String line, World.Person person, String work, String personal, String company) {
+    void count(EntityTally tally) {
+      tally.address(work, person.address());
+      if (personal != null) {
+        tally.address(personal, personal);
+      }
+      tally.company(company, Names.base(person.company()));
+    }
+  }
 
   private final World world;
   private final long seed;
@@ -43,31 +68,36 @@ final class ExportShard {
     long contactRows = 0;
     long contactUnique = 0;
     long freeMail = 0;
+    EntityTally tally = new EntityTally();
     for (int c = first; c < first + count; c++) {
       World.Company company = world.company(c);
       for (int j = 0; j < company.staff(); j++) {
         World.Person p = world.person(company, j);
         SplittableRandom r = Rng.of(seed, EXPORT, ((long) c << 8) | j);
-        String row = userRow(p, r);
-        users.append(row);
+        UserRow row = userRow(p, r);
+        users.append(row.line());
+        row.count(tally);
         userRows++;
         userUnique++;
         if (r.nextInt(100) < 8) {
-          users.append(row); // the same row exported twice: an exact duplicate record
+          users.append(row.line()); // the same row exported twice: an exact duplicate record
+          row.count(tally);
           userRows++;
         }
         if (r.nextInt(100) < 60) {
           // One in ten contacts also gives a personal free-mail address: a person, not a company.
           String personal = r.nextInt(10) == 0 ? Names.freeMail(p, r) : null;
-          String contact = contact(p, personal, r);
-          contacts.append(contact);
+          ContactRow contact = contact(p, personal, r);
+          contacts.append(contact.line());
+          contact.count(tally);
           contactRows++;
           contactUnique++;
           if (personal != null) {
             freeMail++;
           }
           if (r.nextInt(100) < 5) {
-            contacts.append(contact);
+            contacts.append(contact.line());
+            contact.count(tally);
             contactRows++;
           }
         }
@@ -77,12 +107,14 @@ final class ExportShard {
     DumpFiles out = new DumpFiles(dump);
     out.write(dir + "users.csv", users.toString().getBytes(StandardCharsets.UTF_8));
     out.write(dir + "contacts.jsonl", contacts.toString().getBytes(StandardCharsets.UTF_8));
-    return new Result(out.files(), out.bytes(), userRows, userUnique, contactRows, contactUnique, freeMail);
+    return new Result(
+        out.files(), out.bytes(), userRows, userUnique, contactRows, contactUnique, freeMail, tally);
   }
 
-  private static String userRow(World.Person p, SplittableRandom r) {
+  private static UserRow userRow(World.Person p, SplittableRandom r) {
+    int form = r.nextInt(3);
     String login =
-        switch (r.nextInt(3)) {
+        switch (form) {
           case 0 -> p.login();
           case 1 -> netbios(p.company()) + "\\" + p.login();
           default -> p.address();
@@ -94,20 +126,35 @@ final class ExportShard {
     String name = r.nextBoolean() ? p.first() + " " + p.last() : p.last() + ", " + p.first();
     String email = r.nextInt(4) == 0 ? p.address().toUpperCase(Locale.ROOT) : p.address();
     long id = 100_000L + (((long) p.company().index()) << 6) + p.index();
-    return id + "," + csv(login) + "," + csv(name) + "," + csv(email) + "," + csv(Names.company(p.company(), r))
+    String company = Names.company(p.company(), r);
+    String line = id + "," + csv(login) + "," + csv(name) + "," + csv(email) + "," + csv(company)
         + "," + csv(Names.country(p.company().country(), r)) + "\n";
+    return new UserRow(line, p, login, form == 2, email, company);
+  }
+
+  /**
+   * A login as leakscope's rules must normalize it: lower case, and the {@code DOMAIN\\user} and
+   * {@code user@domain} forms unified to {@code domain\\user}, the qualifier being the NetBIOS name (the domain's
+   * first label, at most 15 characters) that {@link #netbios} writes.
+   */
+  private static String normalizedLogin(World.Person p, String login) {
+    String plain = login.strip().toLowerCase(Locale.ROOT);
+    return plain.equals(p.login()) ? plain : netbios(p.company()).toLowerCase(Locale.ROOT) + "\\" + p.login();
   }
 
   /** A contact record; {@code personal} is a free-mail address of the person's, or null. */
-  private static String contact(World.Person p, String personal, SplittableRandom r) {
-    String emails = "\"" + json(caseVariant(p.address(), r)) + "\"" + (personal == null ? "" : ",\"" + personal + "\"");
+  private static ContactRow contact(World.Person p, String personal, SplittableRandom r) {
+    String work = caseVariant(p.address(), r);
+    String emails = "\"" + json(work) + "\"" + (personal == null ? "" : ",\"" + personal + "\"");
     String phone = Names.phone(p, r);
     // One contact in five names no country: only the phone number (or the domain) implies it.
     String country = phone != null && r.nextInt(5) == 0 ? "" : ",\"country\":\"" + p.company().country() + "\"";
-    return "{\"name\":{\"first\":\"" + json(p.first()) + "\",\"last\":\"" + json(p.last()) + "\"},"
+    String company = Names.company(p.company(), r);
+    String line = "{\"name\":{\"first\":\"" + json(p.first()) + "\",\"last\":\"" + json(p.last()) + "\"},"
         + "\"emails\":[" + emails + "]," + (phone == null ? "" : "\"phone\":\"" + phone + "\",")
-        + "\"company\":{\"name\":\"" + json(Names.company(p.company(), r)) + "\",\"domains\":[\""
+        + "\"company\":{\"name\":\"" + json(company) + "\",\"domains\":[\""
         + String.join("\",\"", p.company().domains()) + "\"]" + country + "}}\n";
+    return new ContactRow(line, p, work, personal, company);
   }
 
   private static String netbios(World.Company c) {

@@ -223,6 +223,7 @@ public final class Generator {
     long replies = 0;
     long inclusive = 0;
     long clusters = 0;
+    EntityTally entities = new EntityTally();
     java.util.Map<String, Long> folders = new java.util.TreeMap<>();
     try (OutputStream c = Files.newOutputStream(out.resolve("ground-truth-clusters.jsonl"))) {
       for (MailShard.Result s : shards) {
@@ -234,6 +235,7 @@ public final class Generator {
         forwards += s.forwards();
         replies += s.replies();
         inclusive += s.inclusive();
+        entities.merge(s.entities());
       }
       for (int s = 0; s < shards.size(); s++) {
         clusters += shards.get(s).clusters();
@@ -268,6 +270,7 @@ public final class Generator {
       contacts += e.contacts();
       contactsUnique += e.contactsUnique();
       freeMail += e.freeMail();
+      entities.merge(e.entities());
     }
     long records = users + contacts;
     Population population = population(world);
@@ -309,14 +312,27 @@ public final class Generator {
     ObjectNode contactsSet = metrics.putObject("records:contacts");
     contactsSet.put("raw", contacts);
     contactsSet.put("exact_unique", contactsUnique);
-    // Entities whose true number does not depend on how mentions are counted: every member of staff has a row
-    // in users.csv, so every person, address and company of the world appears in the dump.
+    // Entities: every member of staff has a row in users.csv, so every person, address and company of the world
+    // appears in the dump. Bases as in ARCHITECTURE.md; what each one counts is in docs/generator.md.
     ObjectNode addresses = metrics.putObject("email_addresses");
-    // Work addresses of all staff, plus the personal free-mail addresses some contacts give (unique by construction).
-    addresses.put("distinct_normalized", population.staff() + freeMail);
-    metrics.putObject("users").put("resolved", population.staff());
-    metrics.putObject("companies").put("resolved", population.companies());
+    addresses.put("raw", entities.addressMentions);
+    addresses.put("distinct_raw", entities.addressRaw.size());
+    addresses.put("distinct_normalized", entities.addressNormalized.size());
+    ObjectNode usersMetric = metrics.putObject("users");
+    usersMetric.put("raw", entities.loginMentions);
+    usersMetric.put("distinct_raw", entities.loginRaw.size());
+    usersMetric.put("distinct_normalized", entities.loginNormalized.size());
+    usersMetric.put("resolved", population.staff());
+    ObjectNode companiesMetric = metrics.putObject("companies");
+    companiesMetric.put("raw", entities.companyMentions);
+    companiesMetric.put("distinct_raw", entities.companyRaw.size());
+    companiesMetric.put("distinct_normalized", entities.companyNormalized.size());
+    companiesMetric.put("resolved", population.companies());
     metrics.putObject("countries").put("distinct_normalized", population.countries());
+    if (entities.addressNormalized.size() != population.staff() + freeMail) {
+      throw new IllegalStateException("generator bug: " + entities.addressNormalized.size()
+          + " distinct addresses written, but the world has " + (population.staff() + freeMail));
+    }
     ObjectNode byFolder = truth.putObject("stored_copies_by_folder");
     folders.forEach(byFolder::put);
     ObjectNode threads = truth.putObject("threads");

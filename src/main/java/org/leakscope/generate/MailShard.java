@@ -53,7 +53,7 @@ final class MailShard {
   record Result(
       long files, long bytes, long copies, long messages, long originals, long replies, long forwards,
       long inclusive, Map<String, Long> copiesByFolder,
-      long clusters) {}
+      long clusters, EntityTally entities) {}
 
   private final World world;
   private final long seed;
@@ -66,6 +66,7 @@ final class MailShard {
   private final DumpFiles out;
   private final Path clusterFile;
   private long copies;
+  private final EntityTally entities = new EntityTally();
   private final Map<String, Long> byFolder = new java.util.TreeMap<>();
 
   MailShard(World world, long seed, Path dump, Path clusterFile, int shard, long first, int count) {
@@ -128,7 +129,7 @@ final class MailShard {
     Files.writeString(clusterFile, clusters);
     return new Result(
         out.files(), out.bytes(), copies, count, originals, replies, forwards,
-        messages.stream().filter(m -> !contained.contains(m.body())).count(), byFolder, clusterCount);
+        messages.stream().filter(m -> !contained.contains(m.body())).count(), byFolder, clusterCount, entities);
   }
 
   private Message message(long index, List<Message> earlier) {
@@ -227,6 +228,11 @@ final class MailShard {
     byte[] message = render(m, owner, folder, copy, r).getBytes(StandardCharsets.UTF_8);
     copies++;
     byFolder.merge(folder, 1L, Long::sum);
+    // Every stored copy names its sender and recipients in its headers (bodies and signatures name no address).
+    entities.address(m.from().address(), m.from().address());
+    for (World.Person p : m.to()) {
+      entities.address(p.address(), p.address());
+    }
     String base = "mail/" + owner.company().domain() + "/" + owner.login() + "/";
     switch (storage(owner)) {
       case 0 -> {

@@ -32,6 +32,12 @@ final class Names {
     };
   }
 
+  /** The company's name without its legal suffix, lower case: what leakscope must normalize every variant to. */
+  static String base(World.Company c) {
+    String suffix = World.legalSuffix(c.country());
+    return c.name().substring(0, c.name().length() - suffix.length()).strip().toLowerCase(Locale.ROOT);
+  }
+
   /** ISO alpha-2 or alpha-3, the English or the native name, or a common variant. */
   static String country(String code, SplittableRandom r) {
     Locale locale = new Locale("", code);

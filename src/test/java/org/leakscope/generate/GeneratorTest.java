@@ -150,6 +150,9 @@ class GeneratorTest {
     java.util.Set<String> userCountries = new java.util.HashSet<>();
     long rows = 0;
     long phones = 0;
+    java.util.Set<String> loginCells = new java.util.HashSet<>();
+    java.util.Set<String> companyCells = new java.util.HashSet<>();
+    long companyMentions = 0;
     long impliedOnly = 0;
     try (Stream<Path> walk = Files.walk(one.resolve("dump/exports"))) {
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -158,6 +161,9 @@ class GeneratorTest {
               org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             for (var record : parser) {
               rows++;
+              loginCells.add(record.get("login"));
+              companyCells.add(record.get("company"));
+              companyMentions++;
               userCountries.add(countryCode(record.get("country")));
               String address = record.get("email").strip().toLowerCase(java.util.Locale.ROOT);
               addresses.add(address);
@@ -168,6 +174,8 @@ class GeneratorTest {
           for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
             JsonNode contact = JSON.readTree(line);
             contact.get("emails").forEach(a -> addresses.add(a.asText().toLowerCase(java.util.Locale.ROOT)));
+            companyCells.add(contact.at("/company/name").asText());
+            companyMentions++;
             if (contact.at("/company/country").isTextual()) {
               countries.add(contact.at("/company/country").asText());
             }
@@ -194,6 +202,11 @@ class GeneratorTest {
       }
     }
     assertEquals(truth.at("/metrics/records:users/raw").asLong(), rows);
+    assertEquals(truth.at("/metrics/users/raw").asLong(), rows, "one login cell per users.csv row");
+    assertEquals(truth.at("/metrics/users/distinct_raw").asLong(), loginCells.size(), "login cells as written");
+    assertTrue(truth.at("/metrics/users/distinct_normalized").asLong() <= truth.at("/metrics/users/resolved").asLong());
+    assertEquals(truth.at("/metrics/companies/raw").asLong(), companyMentions, "company cells and objects");
+    assertEquals(truth.at("/metrics/companies/distinct_raw").asLong(), companyCells.size(), "names as written");
     assertEquals(truth.at("/metrics/email_addresses/distinct_normalized").asLong(), addresses.size());
     assertTrue(addresses.stream().anyMatch(a -> a.endsWith("@gmail.com") || a.endsWith("@outlook.com")
         || a.endsWith("@yahoo.com") || a.endsWith("@gmx.de") || a.endsWith("@web.de")
