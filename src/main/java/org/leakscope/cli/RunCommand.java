@@ -7,6 +7,8 @@ import org.apache.spark.sql.SparkSession;
 import org.leakscope.dedup.DedupConfig;
 import org.leakscope.dedup.DedupJob;
 import org.leakscope.dedup.DedupResult;
+import org.leakscope.extract.ExtractJob;
+import org.leakscope.extract.ExtractResult;
 import org.leakscope.ingest.IngestConfig;
 import org.leakscope.ingest.IngestJob;
 import org.leakscope.ingest.IngestResult;
@@ -36,6 +38,7 @@ final class RunCommand implements Callable<Integer> {
   long taskBytes = IngestConfig.DEFAULT_TASK_BYTES;
 
   @Mixin LimitOptions limits;
+  @Mixin ExtractOptions extract;
   @Mixin DedupOptions dedup;
   @Mixin SparkOptions sparkOptions;
 
@@ -47,14 +50,17 @@ final class RunCommand implements Callable<Integer> {
     try (SparkOptions.Session session = sparkOptions.session("run")) {
       SparkSession spark = session.spark();
       IngestResult ingest = new IngestJob(spark, ingestConfig).run();
+      ExtractResult extractResult = new ExtractJob(spark, extract.toConfig(output)).run();
       DedupResult dedupResult = new DedupJob(spark, dedupConfig).run();
       OutputLayout out = new OutputLayout(output);
       ObjectNode summary = Summary.json().createObjectNode();
       SummaryParts.ingest(summary, ingest);
+      SummaryParts.extract(summary, extractResult);
       SummaryParts.dedup(summary, dedupResult, dedupConfig);
       SummaryParts.run(summary, input, started, Instant.now());
       Summary.write(out.summaryJson(), summary, spark.sparkContext().hadoopConfiguration());
       System.out.println(Console.ingest(ingest));
+      System.out.println(Console.extract(extractResult));
       System.out.println(Console.dedup(dedupResult));
       System.out.println("summary: " + out.summaryJson());
       return 0;

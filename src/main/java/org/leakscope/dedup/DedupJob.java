@@ -40,6 +40,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.leakscope.common.ConnectedComponents;
 import org.leakscope.common.Materialize;
 import org.leakscope.common.Steps;
+import org.leakscope.common.WorkDir;
 import org.leakscope.dedup.exact.ExactKeys;
 import org.leakscope.dedup.minhash.LshParams;
 import org.leakscope.dedup.minhash.Signatures;
@@ -329,14 +330,8 @@ public final class DedupJob {
     (small ? table.coalesce(1) : table).write().mode(SaveMode.Overwrite).parquet(out.table(name));
   }
 
-  /** Best effort: leftover working data is harmless (the next run overwrites it), so it is reported, not thrown. */
   private void deleteWork() {
-    Path work = new Path(out.work("dedup"));
-    try {
-      FileSystem fs = work.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.delete(work, true);
-    } catch (IOException e) {
-      LOG.warn("cannot delete the dedup stage's working data at {}: {}", work, e.toString());
-    }
+    WorkDir.delete(spark, out.work("dedup"), "dedup");
   }
+
 }

@@ -9,6 +9,9 @@ public record OutputLayout(String root) {
   public static final String CLUSTER_SUMMARY = "cluster_summary";
   public static final String NEAR_UNIQUE_BY_THRESHOLD = "near_unique_by_threshold";
   public static final String THREADS = "threads";
+  public static final String MENTIONS = "mentions";
+  public static final String COMPANIES = "companies";
+  public static final String USERS = "users";
 
   public OutputLayout {
     root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.leakscope.dedup.DedupConfig;
 import org.leakscope.dedup.DedupResult;
+import org.leakscope.extract.ExtractResult;
 import org.leakscope.ingest.IngestResult;
 import org.leakscope.io.Summary;
 
@@ -79,6 +80,25 @@ public final class SummaryParts {
       kinds.forEach(row::put);
     });
     stage(summary, "dedup", r.seconds());
+  }
+
+  /**
+   * Entity metrics at each basis under {@code metrics}, the {@code extract} part (mentions and rejected mentions
+   * per entity type, the countries of the resolved companies), and the stage's time.
+   */
+  public static void extract(ObjectNode summary, ExtractResult r) {
+    ObjectNode metrics = summary.has("metrics") ? (ObjectNode) summary.get("metrics") : summary.putObject("metrics");
+    r.metrics().forEach((metric, bases) -> {
+      ObjectNode node = metrics.has(metric) ? (ObjectNode) metrics.get(metric) : metrics.putObject(metric);
+      bases.forEach(node::put);
+    });
+    ObjectNode extract = summary.putObject("extract");
+    ObjectNode mentions = extract.putObject("mentions");
+    r.mentions().forEach(mentions::put);
+    ObjectNode rejected = extract.putObject("rejected");
+    r.rejected().forEach(rejected::put);
+    extract.put("company_countries", r.companyCountries());
+    stage(summary, "extract", r.seconds());
   }
 
   public static void stage(ObjectNode summary, String stage, double seconds) {

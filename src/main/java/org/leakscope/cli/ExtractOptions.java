@@ -1,0 +1,17 @@
+package org.leakscope.cli;
+
+import org.leakscope.extract.ExtractConfig;
+import picocli.CommandLine.Option;
+
+/** The extract stage's options, shared by {@code extract} and {@code run}. */
+final class ExtractOptions {
+  @Option(
+      names = "--canonical-addresses",
+      description = "Also count addresses with plus-tags stripped and Gmail dots removed (an extra basis, "
+          + "distinct_canonical; off by default, as breach counters do not strip them).")
+  boolean canonicalAddresses;
+
+  ExtractConfig toConfig(String output) {
+    return new ExtractConfig(output, canonicalAddresses);
+  }
+}

@@ -1,0 +1,178 @@
+package org.leakscope.extract;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.function.IntFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.leakscope.common.ConnectedComponents;
+
+/**
+ * Resolves company mentions to companies. Nodes are normalized names qualified by the country of the record that
+ * names them ({@code n:contoso|FR}: a parent and its foreign subsidiary share a name, not a country) and
+ * registrable domains ({@code d:contoso.com}). A record that names exactly one company links that name to every
+ * company domain in it (its domain fields and the domains of its addresses); a name seen without a country joins
+ * the one country it is seen with elsewhere. Connected components of that graph (in Spark) are the companies.
+ * A record that names two companies links neither: it cannot say which domain is whose.
+ */
+final class CompanyResolution {
+  /** Names, domains, their company ids, and each record context's company. */
+  record Resolved(Dataset<Row> nodes, Dataset<Row> companies, Dataset<Row> contextCompany) {}
+
+  /** Strength of a country's evidence: lower is stronger (docs/entities.md). */
+  static final int FIELD = 1;
+  static final int PHONE = 2;
+  static final int TLD = 3;
+
+  private CompanyResolution() {}
+
+  static Resolved resolve(SparkSession spark, Dataset<Row> mentions, IntFunction<String> roundPath) {
+    Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
+    Dataset<Row> names = nameNodes(valid);
+    Dataset<Row> domains =
+        valid.where(col("entity_type").equalTo(Mentions.DOMAIN))
+            .select(col("item_id"), col("context"), col("normalized_value"), col("raw_value"),
+                concat(lit("d:"), col("normalized_value")).as("node"));
+    Dataset<Row> edges = nameDomainEdges(names, domains).unionByName(countrylessNameEdges(names));
+    Dataset<Row> components = ConnectedComponents.of(spark, edges, roundPath);
+    Dataset<Row> nodes =
+        names.select("node").union(domains.select("node")).distinct()
+            .join(components, "node", "left")
+            .select(col("node"), companyId(coalesce(col("component"), col("node"))).as("company_id"));
+    Dataset<Row> companies = companies(valid, names, domains, nodes);
+    return new Resolved(nodes, companies, contextCompany(names, domains, nodes));
+  }
+
+  /** A stable, short id from the component's smallest node. */
+  static Column companyId(Column component) {
+    return concat(lit("co-"), org.apache.spark.sql.functions.substring(
+        org.apache.spark.sql.functions.sha2(component, 256), 1, 16));
+  }
+
+  /**
+   * Company-name mentions with their node: the name qualified by the country its record states (a country field,
+   * else a phone number's region).
+   */
+  static Dataset<Row> nameNodes(Dataset<Row> valid) {
+    Dataset<Row> contextCountry =
+        valid.where(col("entity_type").equalTo(Mentions.COUNTRY)
+                .and(col("context").isNotNull())
+                .and(col("rule").isin(Mentions.FIELD_COUNTRY, Mentions.PHONE_REGION)))
+            .withColumn("rank", when(col("rule").equalTo(Mentions.FIELD_COUNTRY), FIELD).otherwise(PHONE))
+            .groupBy("item_id", "context")
+            .agg(min(struct(col("rank"), col("normalized_value"))).as("best"))
+            .select(col("item_id"), col("context"), col("best.normalized_value").as("context_country"),
+                col("best.rank").as("country_rank"));
+    return valid.where(col("entity_type").equalTo(Mentions.COMPANY))
+        .join(contextCountry, new String[] {"item_id", "context"}, "left")
+        .select(col("item_id"), col("context"), col("normalized_value"), col("raw_value"),
+            col("context_country"), col("country_rank"),
+            concat(lit("n:"), col("normalized_value"), lit("|"), coalesce(col("context_country"), lit("")))
+                .as("node"));
+  }
+
+  private static Dataset<Row> nameDomainEdges(Dataset<Row> names, Dataset<Row> domains) {
+    Dataset<Row> single =
+        names.groupBy("item_id", "context")
+            .agg(count_distinct(col("node")).as("names"), min("node").as("src"))
+            .where(col("names").equalTo(1));
+    return single.join(domains, new String[] {"item_id", "context"})
+        .select(col("src"), col("node").as("dst"));
+  }
+
+  /** {@code n:contoso|} to {@code n:contoso|FR} when FR is the only country the name is seen with. */
+  private static Dataset<Row> countrylessNameEdges(Dataset<Row> names) {
+    return names.groupBy("normalized_value")
+        .agg(count_distinct(col("context_country")).as("countries"), min("context_country").as("country"),
+            max(when(col("context_country").isNull(), 1).otherwise(0)).as("countryless"))
+        .where(col("countries").equalTo(1).and(col("countryless").equalTo(1)))
+        .select(concat(lit("n:"), col("normalized_value"), lit("|")).as("src"),
+            concat(lit("n:"), col("normalized_value"), lit("|"), col("country")).as("dst"));
+  }
+
+  /**
+   * One row per company: names, domains, country by the strongest evidence (a record's country field, then its
+   * phone numbers, then the ccTLDs of its domains; more mentions win within a kind, then the smaller code).
+   */
+  private static Dataset<Row> companies(
+      Dataset<Row> valid, Dataset<Row> names, Dataset<Row> domains, Dataset<Row> nodes) {
+    Dataset<Row> byName =
+        names.join(nodes, "node")
+            .groupBy("company_id")
+            .agg(sort_array(collect_set("normalized_value")).as("names"),
+                slice(sort_array(collect_set("raw_value")), 1, 20).as("names_as_written"),
+                count(lit(1)).as("name_mentions"));
+    Dataset<Row> byDomain =
+        domains.join(nodes, "node")
+            .groupBy("company_id")
+            .agg(sort_array(collect_set("normalized_value")).as("domains"), count(lit(1)).as("domain_mentions"));
+    Dataset<Row> items =
+        names.select("node", "item_id").union(domains.select("node", "item_id"))
+            .join(nodes, "node")
+            .groupBy("company_id")
+            .agg(count_distinct(col("item_id")).as("items"));
+    Dataset<Row> evidence =
+        names.where(col("context_country").isNotNull())
+            .select(col("node"), col("context_country").as("country"), col("country_rank").as("rank"))
+            .union(valid.where(col("entity_type").equalTo(Mentions.COUNTRY).and(col("rule").equalTo(Mentions.CCTLD)))
+                .select(concat(lit("d:"), col("domain")).as("node"), col("normalized_value").as("country"),
+                    lit(TLD).as("rank")))
+            .join(nodes, "node")
+            .groupBy("company_id", "country", "rank")
+            .agg(count(lit(1)).as("mentions"))
+            .groupBy("company_id")
+            .agg(min(struct(col("rank"), col("mentions").multiply(-1).as("fewer"), col("country"))).as("best"))
+            .select(col("company_id"), col("best.country").as("country"),
+                when(col("best.rank").equalTo(FIELD), "field")
+                    .when(col("best.rank").equalTo(PHONE), "phone")
+                    .otherwise("cctld").as("country_evidence"));
+    return nodes.select("company_id").distinct()
+        .join(byName, new String[] {"company_id"}, "left")
+        .join(byDomain, new String[] {"company_id"}, "left")
+        .join(evidence, new String[] {"company_id"}, "left")
+        .join(items, new String[] {"company_id"}, "left")
+        .select(col("company_id"),
+            coalesce(col("names"), org.apache.spark.sql.functions.array().cast("array<string>")).as("names"),
+            coalesce(col("names_as_written"), org.apache.spark.sql.functions.array().cast("array<string>"))
+                .as("names_as_written"),
+            coalesce(col("domains"), org.apache.spark.sql.functions.array().cast("array<string>")).as("domains"),
+            col("country"), col("country_evidence"),
+            coalesce(col("name_mentions"), lit(0L)).as("name_mentions"),
+            coalesce(col("domain_mentions"), lit(0L)).as("domain_mentions"),
+            coalesce(col("items"), lit(0L)).as("items"));
+  }
+
+  /**
+   * Each record or mailbox context's company: the company of its one name, or, when it names none, of its
+   * domains if they all belong to one company. Null when it names several.
+   */
+  private static Dataset<Row> contextCompany(Dataset<Row> names, Dataset<Row> domains, Dataset<Row> nodes) {
+    return names.select(col("item_id"), col("context"), col("node"), lit(true).as("is_name"))
+        .union(domains.select(col("item_id"), col("context"), col("node"), lit(false).as("is_name")))
+        .where(col("context").isNotNull())
+        .join(nodes, "node")
+        .groupBy("item_id", "context")
+        .agg(count_distinct(when(col("is_name"), col("company_id"))).as("by_name"),
+            min(when(col("is_name"), col("company_id"))).as("name_company"),
+            count_distinct(col("company_id")).as("by_any"),
+            min("company_id").as("any_company"))
+        .select(col("item_id"), col("context"),
+            when(col("by_name").equalTo(1), col("name_company"))
+                .when(col("by_name").equalTo(0).and(col("by_any").equalTo(1)), col("any_company"))
+                .as("context_company"));
+  }
+}

@@ -1,0 +1,182 @@
+package org.leakscope.extract;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.leakscope.common.Materialize;
+import org.leakscope.common.Steps;
+import org.leakscope.common.WorkDir;
+import org.leakscope.io.OutputLayout;
+
+/**
+ * The extract stage: entity mentions in every item, normalized, then resolved into companies and users. Reads
+ * {@code items}, writes {@code mentions}, {@code companies} and {@code users}. The rules are in docs/entities.md.
+ */
+public final class ExtractJob {
+  private static final String STAGE = "extract";
+
+  private final SparkSession spark;
+  private final ExtractConfig config;
+  private final OutputLayout out;
+  private final Steps steps = new Steps(STAGE);
+
+  public ExtractJob(SparkSession spark, ExtractConfig config) {
+    this.spark = spark;
+    this.config = config;
+    this.out = new OutputLayout(config.output());
+  }
+
+  public ExtractResult run() {
+    long started = System.nanoTime();
+    spark.sparkContext().setJobGroup(STAGE, "leakscope extract", false);
+    try {
+      Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS));
+      Dataset<Row> found = steps.time("mentions",
+          () -> save(Mentions.of(items, config.canonicalAddresses()), "found"));
+      CompanyResolution.Resolved companies = steps.time("companies", () -> {
+        CompanyResolution.Resolved r =
+            CompanyResolution.resolve(spark, found, round -> work("companies-cc-" + round));
+        return new CompanyResolution.Resolved(save(r.nodes(), "company-nodes"), save(r.companies(), "companies"),
+            save(r.contextCompany(), "context-company"));
+      });
+      UserResolution.Resolved users = steps.time("users", () -> {
+        UserResolution.Resolved r =
+            UserResolution.resolve(spark, found, companies, round -> work("users-cc-" + round));
+        return new UserResolution.Resolved(save(r.nodes(), "user-nodes"), save(r.users(), "users"),
+            save(r.loginKeys(), "login-keys"));
+      });
+      Dataset<Row> mentions = steps.time("write tables", () -> {
+        write(companies.companies(), OutputLayout.COMPANIES);
+        write(users.users(), OutputLayout.USERS);
+        write(withIds(found, companies, users), OutputLayout.MENTIONS);
+        return spark.read().parquet(out.table(OutputLayout.MENTIONS));
+      });
+      return steps.time("counts", () -> result(mentions, started));
+    } finally {
+      WorkDir.delete(spark, out.work(STAGE), STAGE);
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * The public mentions: each with the company and user it was resolved to (null when it names neither), without
+   * the working columns.
+   */
+  static Dataset<Row> withIds(
+      Dataset<Row> found, CompanyResolution.Resolved companies, UserResolution.Resolved users) {
+    Dataset<Row> nameNodes =
+        CompanyResolution.nameNodes(found.where(col("normalized_value").isNotNull()))
+            .select(col("item_id"), col("context"), col("normalized_value"), col("node").as("name_node"))
+            .distinct()
+            .withColumn("entity_type", lit(Mentions.COMPANY));
+    Dataset<Row> loginNodes =
+        users.loginKeys().select(col("item_id"), col("context"), col("normalized_value"), col("node").as("login_node"))
+            .distinct()
+            .withColumn("entity_type", lit(Mentions.USER));
+    String[] key = {"item_id", "context", "normalized_value", "entity_type"};
+    Column type = col("entity_type");
+    Dataset<Row> keyed =
+        found.join(nameNodes, scala(key), "left")
+            .join(loginNodes, scala(key), "left")
+            .withColumn("company_node",
+                when(type.equalTo(Mentions.COMPANY), col("name_node"))
+                    .when(col("normalized_value").isNotNull().and(col("domain").isNotNull())
+                        .and(type.isin(Mentions.DOMAIN, Mentions.EMAIL_ADDRESS)), concat(lit("d:"), col("domain"))))
+            .withColumn("user_node",
+                when(type.equalTo(Mentions.USER), col("login_node"))
+                    .when(type.equalTo(Mentions.EMAIL_ADDRESS).and(col("normalized_value").isNotNull()),
+                        concat(lit("a:"), col("normalized_value"))));
+    Dataset<Row> companyIds = companies.nodes().withColumnRenamed("node", "company_node");
+    Dataset<Row> userIds = users.nodes().select(col("node").as("user_node"), col("user_id"));
+    return keyed.join(companyIds, scala(new String[] {"company_node"}), "left")
+        .join(userIds, scala(new String[] {"user_node"}), "left")
+        .select(col("item_id"), col("entity_type"), col("raw_value"), col("normalized_value"),
+            col("canonical_value"), col("domain"), col("source"), col("rule"), col("country_code"),
+            col("reject_reason"), col("context"), col("company_id"), col("user_id"));
+  }
+
+  private static scala.collection.immutable.Seq<String> scala(String[] columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
+  }
+
+  private ExtractResult result(Dataset<Row> mentions, long started) {
+    Column valid = col("normalized_value").isNotNull();
+    Column explicit = valid.and(col("entity_type").notEqual(Mentions.COUNTRY).or(col("rule").equalTo(
+        Mentions.FIELD_COUNTRY)));
+    List<Row> rows =
+        mentions.groupBy("entity_type")
+            .agg(count(lit(1)).as("mentions"),
+                sum(when(valid, 0).otherwise(1)).as("rejected"),
+                count(when(explicit, lit(1))).as("raw"),
+                count_distinct(when(explicit, col("raw_value"))).as("distinct_raw"),
+                count_distinct(when(valid, col("normalized_value"))).as("distinct_normalized"),
+                count_distinct(when(valid, col("canonical_value"))).as("distinct_canonical"))
+            .collectAsList(); // one row per entity type: a handful
+    Map<String, Long> mentionCounts = new TreeMap<>();
+    Map<String, Long> rejected = new TreeMap<>();
+    Map<String, Map<String, Long>> metrics = new LinkedHashMap<>();
+    for (Row r : rows) {
+      String type = r.getString(0);
+      mentionCounts.put(type, r.getLong(1));
+      rejected.put(type, r.getLong(2));
+      String metric = METRICS.get(type);
+      if (metric != null) {
+        Map<String, Long> bases = new LinkedHashMap<>();
+        bases.put("raw", r.getLong(3));
+        bases.put("distinct_raw", r.getLong(4));
+        bases.put("distinct_normalized", r.getLong(5));
+        if (type.equals(Mentions.EMAIL_ADDRESS) && config.canonicalAddresses()) {
+          bases.put("distinct_canonical", r.getLong(6));
+        }
+        metrics.put(metric, bases);
+      }
+    }
+    Row resolved =
+        spark.read().parquet(out.table(OutputLayout.COMPANIES))
+            .agg(count(lit(1)), count_distinct(col("country")))
+            .first();
+    long users = spark.read().parquet(out.table(OutputLayout.USERS)).count();
+    metrics.computeIfAbsent("users", k -> new LinkedHashMap<>()).put("resolved", users);
+    metrics.computeIfAbsent("companies", k -> new LinkedHashMap<>()).put("resolved", resolved.getLong(0));
+    Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
+    for (String m : List.of("email_addresses", "users", "companies", "countries")) {
+      if (metrics.containsKey(m)) {
+        ordered.put(m, metrics.get(m));
+      }
+    }
+    return new ExtractResult(ordered, mentionCounts, rejected, resolved.getLong(1), steps.seconds(),
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Entity types whose mentions are counted as a metric of the counting vocabulary. */
+  private static final Map<String, String> METRICS =
+      Map.of(Mentions.EMAIL_ADDRESS, "email_addresses", Mentions.USER, "users", Mentions.COMPANY, "companies",
+          Mentions.COUNTRY, "countries");
+
+  private Dataset<Row> save(Dataset<Row> data, String name) {
+    return Materialize.at(spark, data, work(name));
+  }
+
+  private String work(String name) {
+    return out.work(STAGE) + "/" + name;
+  }
+
+  private void write(Dataset<Row> table, String name) {
+    table.write().mode(SaveMode.Overwrite).parquet(out.table(name));
+  }
+}

@@ -1,0 +1,366 @@
+package org.leakscope.extract;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.leakscope.extract.rules.CompanyNames;
+import org.leakscope.extract.rules.Countries;
+import org.leakscope.extract.rules.Domains;
+import org.leakscope.extract.rules.EmailAddresses;
+import org.leakscope.extract.rules.FieldRoles;
+import org.leakscope.extract.rules.Logins;
+import org.leakscope.extract.rules.Normalized;
+import org.leakscope.extract.rules.PersonNames;
+import org.leakscope.extract.rules.Phones;
+
+/**
+ * Step 1 of the extract stage: every entity mention in every item, found and normalized in one pass over each text
+ * in Java (the rules are in {@code extract.rules}; which rule fires where is in docs/entities.md). A value that looks
+ * like an entity but fails validation is kept with {@code normalized_value} null and a {@code reject_reason}.
+ *
+ * <p>Mentions that belong together carry the same {@code context}: a mailbox of a header (its address and display
+ * name), or a record (its login, addresses, company name, domains, country and phone). Resolution links
+ * identifiers only within a context.
+ */
+public final class Mentions {
+  public static final String EMAIL_ADDRESS = "email_address";
+  public static final String USER = "user";
+  public static final String COMPANY = "company";
+  public static final String DOMAIN = "domain";
+  public static final String COUNTRY = "country";
+  public static final String PHONE = "phone";
+  public static final String PERSON_NAME = "person_name";
+
+  /** The context of a whole record. */
+  public static final String RECORD = "record";
+
+  /** Rules that name a country (the order of strength for a company's country is in docs/entities.md). */
+  public static final String FIELD_COUNTRY = "field_country";
+  public static final String PHONE_REGION = "phone_region";
+  public static final String CCTLD = "cctld";
+
+  /** What the Java pass writes (the public {@code mentions} table adds resolved ids and drops {@code kind}). */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("item_id", DataTypes.StringType, false)
+          .add("kind", DataTypes.StringType, false)
+          .add("record_set", DataTypes.StringType)
+          .add("entity_type", DataTypes.StringType, false)
+          .add("raw_value", DataTypes.StringType)
+          .add("normalized_value", DataTypes.StringType)
+          .add("canonical_value", DataTypes.StringType)
+          .add("domain", DataTypes.StringType)
+          .add("source", DataTypes.StringType, false)
+          .add("rule", DataTypes.StringType, false)
+          .add("country_code", DataTypes.StringType)
+          .add("reject_reason", DataTypes.StringType)
+          .add("context", DataTypes.StringType);
+
+  private Mentions() {}
+
+  /** The mentions of {@code items} (columns of the items table). */
+  public static Dataset<Row> of(Dataset<Row> items, boolean canonicalAddresses) {
+    return items.select(
+            col("item_id"), col("kind"), col("record_set"), col("mail_from"), col("mail_to"), col("mail_cc"),
+            col("mail_bcc"), col("mail_reply_to"), col("text"), col("fields"))
+        .mapPartitions(new Extract(canonicalAddresses), Encoders.row(SCHEMA));
+  }
+
+  private static final class Extract implements MapPartitionsFunction<Row, Row> {
+    private final boolean canonical;
+
+    Extract(boolean canonical) {
+      this.canonical = canonical;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      Finder finder = new Finder(canonical);
+      return new Iterator<>() {
+        private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!current.hasNext() && rows.hasNext()) {
+            current = finder.of(rows.next()).iterator();
+          }
+          return current.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return current.next();
+        }
+      };
+    }
+  }
+
+  /** Finds the mentions of one item at a time; the list is reused, so memory is one item's mentions. */
+  static final class Finder {
+    private static final String[] HEADERS = {"from", "to", "cc", "bcc", "reply_to"};
+    private final boolean canonical;
+    private final List<Row> out = new ArrayList<>();
+    private String itemId;
+    private String kind;
+    private String recordSet;
+
+    Finder(boolean canonical) {
+      this.canonical = canonical;
+    }
+
+    /** Columns as selected in {@link Mentions#of}. */
+    List<Row> of(Row item) {
+      out.clear();
+      itemId = item.getString(0);
+      kind = item.getString(1);
+      recordSet = item.getString(2);
+      if (!item.isNullAt(3)) {
+        mailbox(item.getString(3), "header:from", "header:from#0");
+      }
+      for (int h = 1; h < HEADERS.length; h++) {
+        if (!item.isNullAt(3 + h)) {
+          List<String> values = item.getList(3 + h);
+          for (int i = 0; i < values.size(); i++) {
+            mailbox(values.get(i), "header:" + HEADERS[h], "header:" + HEADERS[h] + "#" + i);
+          }
+        }
+      }
+      if (!item.isNullAt(8)) {
+        text(item.getString(8), "email".equals(kind) ? "body" : "text");
+      }
+      if (!item.isNullAt(9)) {
+        record(new TreeMap<>(item.<String, String>getJavaMap(9)));
+      }
+      return out;
+    }
+
+    /** A header mailbox as ingest writes it: {@code Display Name <local@domain>}, a bare address, or raw text. */
+    private void mailbox(String value, String source, String context) {
+      if (value == null || value.isBlank()) {
+        return;
+      }
+      String v = value.strip();
+      int open = v.lastIndexOf('<');
+      if (v.endsWith(">") && open >= 0) {
+        address(v.substring(open + 1, v.length() - 1), source, "header_address", context);
+        String name = v.substring(0, open).strip();
+        if (!name.isEmpty()) {
+          personName(name, source, "header_display_name", context);
+        }
+      } else if (v.indexOf('@') >= 0 && v.indexOf(' ') < 0) {
+        address(v, source, "header_address", context);
+      } else {
+        // Not a mailbox ingest could parse: whatever addresses it holds, found as in free text.
+        found(v, source, "header_text", context);
+      }
+    }
+
+    /** Free text (a body or a document): addresses, and phone numbers written in international form. */
+    private void text(String text, String source) {
+      found(text, source, "text", null);
+      Phones.findInText(text, (raw, e164) -> phone(raw, null, source, "text_phone", null));
+    }
+
+    /** Addresses found in text; {@code rule} gets a {@code _mailto} suffix for {@code mailto:} links. */
+    private void found(String text, String source, String rule, String context) {
+      EmailAddresses.find(text, (raw, mailto) ->
+          address(raw, source, mailto ? rule + "_mailto" : rule + "_address", context));
+    }
+
+    private void record(TreeMap<String, String> fields) {
+      // First the record's own country (its fields, else its company domains' ccTLD): the region its phone
+      // numbers are read in.
+      String recordCountry = null;
+      String tldCountry = null;
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        FieldRoles.Role role = FieldRoles.of(f.getKey());
+        if (role == FieldRoles.Role.COUNTRY && recordCountry == null && f.getValue() != null) {
+          recordCountry = Countries.normalize(f.getValue());
+        } else if (role == FieldRoles.Role.DOMAIN && tldCountry == null && f.getValue() != null) {
+          String host = host(f.getValue());
+          tldCountry = host == null ? null : Domains.countryOfTld(host);
+        }
+      }
+      String region = recordCountry != null ? recordCountry : tldCountry;
+      String first = null;
+      String last = null;
+      String firstSource = null;
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        String value = f.getValue();
+        if (value == null || value.isBlank()) {
+          continue;
+        }
+        String source = "field:" + f.getKey();
+        switch (FieldRoles.of(f.getKey())) {
+          case EMAIL -> {
+            int before = out.size();
+            found(value, source, "field", RECORD);
+            if (out.size() == before) {
+              Normalized n = EmailAddresses.normalize(value);
+              add(EMAIL_ADDRESS, value, null, null, null, source, "field_address", null,
+                  value.indexOf('@') < 0 || n.isOk() ? "no_address" : n.reason(), RECORD);
+            }
+          }
+          case LOGIN -> {
+            login(value, source, "field_login");
+            if (value.indexOf('@') >= 0) {
+              found(value, source, "login", RECORD);
+            }
+          }
+          case ORGANIZATION -> {
+            Normalized n = CompanyNames.normalize(value);
+            add(COMPANY, value, n.value(), null, null, source, "field_organization", recordCountry, n.reason(),
+                RECORD);
+          }
+          case DOMAIN -> domainField(value, source);
+          case COUNTRY -> {
+            String code = Countries.normalize(value);
+            add(COUNTRY, value, code, null, null, source, FIELD_COUNTRY, code,
+                code == null ? "unknown_country" : null, RECORD);
+          }
+          case PHONE -> phone(value, region, source, "field_phone", RECORD);
+          case PERSON_NAME -> personName(value, source, "field_person_name", RECORD);
+          case FIRST_NAME -> {
+            first = value;
+            firstSource = source;
+          }
+          case LAST_NAME -> last = value;
+          case NONE -> {
+            if (value.indexOf('@') >= 0) {
+              found(value, source, "field_value", RECORD);
+            }
+            if (Logins.looksLikeQualifiedLogin(value.strip())) {
+              login(value, source, "value_shape_login");
+            }
+          }
+        }
+      }
+      if (first != null || last != null) {
+        String name = PersonNames.join(first, last);
+        personName(name, firstSource != null ? firstSource : "field:name", "field_name_parts", RECORD);
+      }
+    }
+
+    private void login(String value, String source, String rule) {
+      Normalized n = Logins.normalize(value);
+      add(USER, value, n.value(), null, null, source, rule, null, n.reason(), RECORD);
+    }
+
+    /**
+     * An address mention, and for a company's address (not free mail) its registrable domain as a domain mention
+     * and the domain's ccTLD country as a country mention.
+     */
+    private void address(String raw, String source, String rule, String context) {
+      Normalized n = EmailAddresses.normalize(raw);
+      if (!n.isOk()) {
+        add(EMAIL_ADDRESS, raw, null, null, null, source, rule, null, n.reason(), context);
+        return;
+      }
+      String host = EmailAddresses.domainOf(n.value());
+      String registrable = Domains.registrable(host);
+      boolean company = registrable != null && !Domains.isFreeMail(registrable);
+      String country = company ? Domains.countryOfTld(host) : null;
+      add(EMAIL_ADDRESS, raw, n.value(), canonical ? EmailAddresses.canonical(n.value()) : null, registrable,
+          source, rule, country, null, context);
+      if (company) {
+        add(DOMAIN, host, registrable, null, registrable, source, "address_domain", country, null, context);
+        if (country != null) {
+          add(COUNTRY, host, country, null, registrable, source, CCTLD, country, null, context);
+        }
+      }
+    }
+
+    private void domainField(String value, String source) {
+      String host = host(value);
+      String registrable = host == null ? null : Domains.registrable(host);
+      if (registrable == null) {
+        add(DOMAIN, value, null, null, null, source, "field_domain", null, "invalid_domain", RECORD);
+        return;
+      }
+      if (Domains.isFreeMail(registrable)) {
+        // A free-mail domain names no company: kept as a rejected company domain, so it is counted, not lost.
+        add(DOMAIN, value, null, null, registrable, source, "field_domain", null, "free_mail_domain", RECORD);
+        return;
+      }
+      String country = Domains.countryOfTld(host);
+      add(DOMAIN, value, registrable, null, registrable, source, "field_domain", country, null, RECORD);
+      if (country != null) {
+        add(COUNTRY, value, country, null, registrable, source, CCTLD, country, null, RECORD);
+      }
+    }
+
+    private void phone(String raw, String region, String source, String rule, String context) {
+      Phones.Result p = Phones.parse(raw, region);
+      add(PHONE, raw, p.e164(), null, null, source, rule, p.region(), p.reason(), context);
+      if (p.region() != null) {
+        add(COUNTRY, raw, p.region(), null, null, source, PHONE_REGION, p.region(), null, context);
+      }
+    }
+
+    private void personName(String raw, String source, String rule, String context) {
+      Normalized n = PersonNames.normalize(raw);
+      add(PERSON_NAME, raw, n.value(), null, null, source, rule, null, n.reason(), context);
+    }
+
+    private void add(String type, String raw, String normalized, String canonicalValue, String domain,
+        String source, String rule, String country, String reason, String context) {
+      out.add(RowFactory.create(itemId, kind, recordSet, type, raw, normalized, canonicalValue, domain, source,
+          rule, country, normalized == null && reason == null ? "invalid" : normalized == null ? reason : null,
+          context));
+    }
+  }
+
+  /**
+   * The host of a domain field's value: a bare domain, or a URL's host; lower case and ASCII, {@code www.}
+   * dropped. Null when nothing host-like is there.
+   */
+  static String host(String value) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    int scheme = v.indexOf("://");
+    if (scheme >= 0) {
+      v = v.substring(scheme + 3);
+    }
+    int end = v.length();
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '/' || c == ':' || c == '?' || c == '#' || c == ' ') {
+        end = i;
+        break;
+      }
+    }
+    v = v.substring(0, end);
+    int at = v.lastIndexOf('@');
+    if (at >= 0) {
+      v = v.substring(at + 1);
+    }
+    if (v.endsWith(".")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    if (v.startsWith("www.")) {
+      v = v.substring(4);
+    }
+    if (v.isEmpty() || v.indexOf('.') < 0) {
+      return null;
+    }
+    try {
+      String ascii = java.net.IDN.toASCII(v, java.net.IDN.ALLOW_UNASSIGNED);
+      return com.google.common.net.InternetDomainName.isValid(ascii) ? ascii : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package org.leakscope.extract;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.function.IntFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.leakscope.common.ConnectedComponents;
+
+/**
+ * Resolves logins and addresses to users. A login is keyed by its company and its user part
+ * ({@code u:<company_id>/jdoe}), so {@code jdoe}, {@code CONTOSO\jdoe} and {@code jdoe@contoso.com} in records of
+ * Contoso are one account, and {@code jdoe} at two companies are two. A login without a known company keeps its
+ * qualifier ({@code u:?/contoso\jdoe}). Addresses ({@code a:…}) join a login when
+ * <ul>
+ *   <li>a record holding exactly one login holds the address too — unless, within one record set, the address
+ *       sits beside two different logins (a shared mailbox: linking it would merge two people);
+ *   <li>the address's local part is a login at the company of the address's domain;
+ *   <li>a record without a login lists it in the same field as other addresses ({@code emails.0},
+ *       {@code emails.1}: one person's addresses).
+ * </ul>
+ * The connected components that hold at least one login are the users; address-only components are people known
+ * only by their address (counted as addresses, not users).
+ */
+final class UserResolution {
+  /** Node to user id (logins and addresses of users), and the users table. */
+  record Resolved(Dataset<Row> nodes, Dataset<Row> users, Dataset<Row> loginKeys) {}
+
+  private UserResolution() {}
+
+  static Resolved resolve(SparkSession spark, Dataset<Row> mentions, CompanyResolution.Resolved companies,
+      IntFunction<String> roundPath) {
+    Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
+    Dataset<Row> logins = loginKeys(valid, companies.contextCompany());
+    Dataset<Row> addresses =
+        valid.where(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS))
+            .select(col("item_id"), col("context"), col("record_set"), col("source"), col("normalized_value"),
+                col("domain"), concat(lit("a:"), col("normalized_value")).as("node"));
+    Dataset<Row> edges =
+        loginAddressEdges(logins, addresses)
+            .unionByName(localPartEdges(logins, addresses, companies.nodes()))
+            .unionByName(sameFieldEdges(logins, addresses));
+    Dataset<Row> components = ConnectedComponents.of(spark, edges, roundPath);
+    Dataset<Row> allNodes =
+        logins.select("node").union(addresses.select("node")).distinct()
+            .join(components, "node", "left")
+            .select(col("node"), coalesce(col("component"), col("node")).as("component"));
+    // A component is a user when it holds a login; its id comes from its smallest login.
+    Dataset<Row> userOf =
+        allNodes.where(col("node").startsWith("u:"))
+            .groupBy("component")
+            .agg(min("node").as("first_login"))
+            .select(col("component"), col("first_login"),
+                concat(lit("us-"), substring(sha2(col("first_login"), 256), 1, 16)).as("user_id"));
+    Dataset<Row> nodes = allNodes.join(userOf, "component").select("node", "user_id", "first_login");
+    return new Resolved(nodes, users(valid, logins, addresses, nodes, companies), logins);
+  }
+
+  /** Login mentions with their key. */
+  static Dataset<Row> loginKeys(Dataset<Row> valid, Dataset<Row> contextCompany) {
+    Column userPart = substring_index(col("normalized_value"), "\\", -1);
+    return valid.where(col("entity_type").equalTo(Mentions.USER))
+        .join(contextCompany, new String[] {"item_id", "context"}, "left")
+        .select(col("item_id"), col("context"), col("record_set"), col("normalized_value"), col("raw_value"),
+            col("context_company"), userPart.as("user_part"),
+            when(col("context_company").isNotNull(), concat(lit("u:"), col("context_company"), lit("/"), userPart))
+                .otherwise(concat(lit("u:?/"), col("normalized_value"))).as("node"));
+  }
+
+  private static Dataset<Row> loginAddressEdges(Dataset<Row> logins, Dataset<Row> addresses) {
+    Dataset<Row> single =
+        logins.groupBy("item_id", "context")
+            .agg(count_distinct(col("node")).as("logins"), min("node").as("login"))
+            .where(col("logins").equalTo(1));
+    Dataset<Row> pairs =
+        single.join(addresses, new String[] {"item_id", "context"})
+            .select(col("record_set"), col("login"), col("node").as("address"));
+    Dataset<Row> shared =
+        pairs.groupBy("record_set", "address")
+            .agg(count_distinct(col("login")).as("logins"))
+            .where(col("logins").gt(1))
+            .select("address")
+            .distinct();
+    return pairs.join(shared, pairs.col("address").equalTo(shared.col("address")), "left_anti")
+        .select(col("login").as("src"), col("address").as("dst"));
+  }
+
+  private static Dataset<Row> localPartEdges(Dataset<Row> logins, Dataset<Row> addresses, Dataset<Row> companyNodes) {
+    Dataset<Row> atCompany =
+        addresses.select("node", "normalized_value", "domain").distinct()
+            .join(companyNodes.withColumnRenamed("node", "domain_node"),
+                concat(lit("d:"), col("domain")).equalTo(col("domain_node")))
+            .select(col("node").as("address"), col("company_id"),
+                substring_index(col("normalized_value"), "@", 1).as("local_part"));
+    Dataset<Row> keys =
+        logins.where(col("context_company").isNotNull())
+            .select(col("node").as("login"), col("context_company"), col("user_part"))
+            .distinct();
+    return atCompany.join(keys, atCompany.col("company_id").equalTo(keys.col("context_company"))
+            .and(atCompany.col("local_part").equalTo(keys.col("user_part"))))
+        .select(col("login").as("src"), col("address").as("dst"));
+  }
+
+  private static Dataset<Row> sameFieldEdges(Dataset<Row> logins, Dataset<Row> addresses) {
+    Dataset<Row> withLogin = logins.select("item_id", "context").distinct();
+    Dataset<Row> grouped =
+        addresses.where(col("context").equalTo(Mentions.RECORD))
+            .join(withLogin, new String[] {"item_id", "context"}, "left_anti")
+            .withColumn("stem", regexp_replace(col("source"), "\\.[0-9]+(?=\\.|$)", ""));
+    Dataset<Row> roots = grouped.groupBy("item_id", "stem").agg(min("node").as("root"));
+    return grouped.join(roots, new String[] {"item_id", "stem"})
+        .select(col("node").as("src"), col("root").as("dst"));
+  }
+
+  /** One row per user: logins, addresses and names seen, company and its country. */
+  private static Dataset<Row> users(Dataset<Row> valid, Dataset<Row> logins, Dataset<Row> addresses,
+      Dataset<Row> nodes, CompanyResolution.Resolved companies) {
+    Dataset<Row> byLogin =
+        logins.join(nodes, "node")
+            .groupBy("user_id")
+            .agg(sort_array(collect_set("normalized_value")).as("logins"),
+                slice(sort_array(collect_set("raw_value")), 1, 20).as("logins_as_written"),
+                count(lit(1)).as("login_mentions"), min("first_login").as("first_login"));
+    Dataset<Row> byAddress =
+        addresses.join(nodes, "node")
+            .groupBy("user_id")
+            .agg(sort_array(collect_set("normalized_value")).as("addresses"), count(lit(1)).as("address_mentions"));
+    Dataset<Row> contexts =
+        logins.select("item_id", "context", "node").union(addresses.select("item_id", "context", "node"))
+            .where(col("context").isNotNull())
+            .join(nodes, "node")
+            .select("item_id", "context", "user_id")
+            .distinct();
+    Dataset<Row> byName =
+        valid.where(col("entity_type").equalTo(Mentions.PERSON_NAME))
+            .join(contexts, new String[] {"item_id", "context"})
+            .groupBy("user_id")
+            .agg(slice(sort_array(collect_set("normalized_value")), 1, 20).as("names"));
+    Dataset<Row> company =
+        companies.companies().select(col("company_id"), col("country"));
+    Column empty = org.apache.spark.sql.functions.array().cast("array<string>");
+    return byLogin
+        .join(byAddress, new String[] {"user_id"}, "left")
+        .join(byName, new String[] {"user_id"}, "left")
+        .withColumn("company_id",
+            when(col("first_login").startsWith("u:?/"), lit(null).cast("string"))
+                .otherwise(regexp_extract(col("first_login"), "^u:([^/]+)/", 1)))
+        .join(company, new String[] {"company_id"}, "left")
+        .select(col("user_id"), col("logins"), col("logins_as_written"),
+            coalesce(col("addresses"), empty).as("addresses"), coalesce(col("names"), empty).as("names"),
+            col("company_id"), col("country"), col("login_mentions"),
+            coalesce(col("address_mentions"), lit(0L)).as("address_mentions"));
+  }
+}
