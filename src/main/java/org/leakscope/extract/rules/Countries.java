@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * around the first {@code normalize} call): 0.9–1.1 s of it is the JDK loading the locale-name bundles of 212
  * languages, 0.2 s computing our keys. It happens once per executor JVM, and {@link #nameOf} does not trigger it.
  *
- * <p>Names are matched by a key: case folded, NFKD, accents removed, case folded, the punctuation {@code . , ' ’ ( )} dropped,
+ * <p>Names are matched by a key: case folded, NFKD, accents removed, the punctuation {@code . , ' ’ ( )} dropped,
  * hyphens and whitespace collapsed to one space, a leading {@code the} dropped. Precedence, lowest first:
  *
  * <ol>
