@@ -66,7 +66,7 @@ final class Text {
     return sb == null ? s : Normalizer.normalize(sb, Normalizer.Form.NFC);
   }
 
-  private static boolean isDiacritic(char c) {
+  static boolean isDiacritic(char c) {
     return (c >= '\u0300' && c <= '\u036F') // Combining Diacritical Marks
         || (c >= '\u1AB0' && c <= '\u1AFF') // ... Extended
         || (c >= '\u1DC0' && c <= '\u1DFF') // ... Supplement
