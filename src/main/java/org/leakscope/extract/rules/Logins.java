@@ -1,24 +1,34 @@
 package org.leakscope.extract.rules;
 
+import java.util.Locale;
+
 /**
- * Login names of accounts, in the three forms exports write them: {@code DOMAIN\user}, {@code user@domain.tld} and
- * plain {@code user}. Normalized: trimmed and case-folded, with the qualifier unified to the NetBIOS-style name —
- * {@code CONTOSO\JDoe} and {@code jdoe@contoso.com} both become {@code contoso\jdoe} (the qualifier of an
- * {@code @} form is the domain's first label; NetBIOS names are at most 15 characters, so both are cut there). A
- * plain {@code jdoe} stays {@code jdoe}: which company it belongs to is resolution's business, from its record.
+ * Account logins reduced to one spelling per account, so that the Windows form {@code CONTOSO\jdoe} and the user
+ * principal name {@code jdoe@contoso.com} count as the same login {@code contoso\jdoe}.
  *
- * <p>Reasons: {@code empty}; {@code numeric_id} (only digits: a record key, not a login); {@code invalid_login}
- * (whitespace or control characters inside, more than one backslash, an empty side, longer than 256).
+ * <p>Normalized values are <code>qualifier&#92;user</code> or a bare {@code user}, lower case ({@link Locale#ROOT}). The
+ * qualifier is the NetBIOS domain: from <code>DOMAIN&#92;user</code> the domain (its first label if it was written as a DNS
+ * name), from {@code user@domain.tld} the first label of the DNS domain, both cut to the 15 characters NetBIOS
+ * allows. The first label is what Active Directory proposes as the NetBIOS name of a DNS domain
+ * ({@code corp.contoso.com → CORP}), which is what makes the two forms meet.
+ *
+ * <p>Rejection reasons of {@link #normalize}: {@code empty} (null or blank), {@code numeric_id} (only digits: a
+ * record key, not a login), {@code invalid_login} (whitespace or a control character inside, over 256 characters,
+ * more than one {@code \}, or an empty user or domain around the {@code \} or {@code @}).
+ *
+ * <p>Which fields hold logins is decided by {@link FieldRoles}.
  */
 public final class Logins {
-  /** A normalized login's parts; {@code qualifier} is null for a plain login. */
-  public record Login(String user, String qualifier) {}
-
+  static final int MAX_LENGTH = 256;
   static final int NETBIOS_MAX = 15;
-  private static final int MAX_LENGTH = 256;
+  private static final int SAM_USER_MAX = 104;
+
+  /** A parsed normalized login: the user and its NetBIOS domain, null when the login was unqualified. */
+  public record Login(String user, String qualifier) {}
 
   private Logins() {}
 
+  /** The normalized login, or why the value is not one. */
   public static Normalized normalize(String raw) {
     if (raw == null) {
       return Normalized.rejected("empty");
@@ -30,71 +40,100 @@ public final class Logins {
     if (s.length() > MAX_LENGTH) {
       return Normalized.rejected("invalid_login");
     }
-    boolean digits = true;
+    s = s.toLowerCase(Locale.ROOT);
+    int backslash = -1;
+    boolean digitsOnly = true;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
         return Normalized.rejected("invalid_login");
       }
-      digits &= c >= '0' && c <= '9';
+      if (c == '\\') {
+        if (backslash >= 0) {
+          return Normalized.rejected("invalid_login");
+        }
+        backslash = i;
+      }
+      digitsOnly &= c >= '0' && c <= '9';
     }
-    if (digits) {
+    if (digitsOnly) {
       return Normalized.rejected("numeric_id");
     }
-    s = Text.fold(Text.nfkc(s));
-    int slash = s.indexOf('\\');
-    if (slash >= 0) {
-      if (slash != s.lastIndexOf('\\') || slash == 0 || slash == s.length() - 1) {
-        return Normalized.rejected("invalid_login");
-      }
-      return Normalized.ok(qualify(s.substring(0, slash), s.substring(slash + 1)));
+    if (backslash >= 0) {
+      String domain = s.substring(0, backslash);
+      String user = s.substring(backslash + 1);
+      String qualifier = netbiosName(domain);
+      return qualifier == null || user.isEmpty()
+          ? Normalized.rejected("invalid_login")
+          : Normalized.ok(qualifier + '\\' + user);
     }
     int at = s.lastIndexOf('@');
     if (at >= 0) {
-      if (at == 0 || at == s.length() - 1) {
-        return Normalized.rejected("invalid_login");
-      }
-      String domain = s.substring(at + 1);
-      int dot = domain.indexOf('.');
-      return Normalized.ok(qualify(dot < 0 ? domain : domain.substring(0, dot), s.substring(0, at)));
+      String user = s.substring(0, at);
+      String qualifier = netbiosName(s.substring(at + 1));
+      return qualifier == null || user.isEmpty()
+          ? Normalized.rejected("invalid_login")
+          : Normalized.ok(qualifier + '\\' + user);
     }
     return Normalized.ok(s);
   }
 
-  /** The parts of a value {@link #normalize} returned. */
-  public static Login parse(String normalized) {
-    int slash = normalized.indexOf('\\');
-    return slash < 0
-        ? new Login(normalized, null)
-        : new Login(normalized.substring(slash + 1), normalized.substring(0, slash));
+  /** The first label of a (DNS or NetBIOS) domain, cut to 15 characters; null when it is empty. */
+  private static String netbiosName(String domain) {
+    int dot = domain.indexOf('.');
+    String label = dot < 0 ? domain : domain.substring(0, dot);
+    if (label.isEmpty()) {
+      return null;
+    }
+    return label.length() > NETBIOS_MAX ? label.substring(0, NETBIOS_MAX) : label;
   }
 
   /**
-   * Whether a value of a field not named as a login has the {@code DOMAIN\user} shape: 1–15 of
-   * {@code [A-Za-z0-9._-]}, a backslash, 1–104 of {@code [A-Za-z0-9._$-]}. A single scan, no regular expression.
+   * Splits a value produced by {@link #normalize}.
+   *
+   * @throws IllegalArgumentException if the argument is null or empty
+   */
+  public static Login parse(String normalized) {
+    if (normalized == null || normalized.isEmpty()) {
+      throw new IllegalArgumentException("not a normalized login: " + (normalized == null ? "null" : "\"\""));
+    }
+    int backslash = normalized.indexOf('\\');
+    return backslash < 0
+        ? new Login(normalized, null)
+        : new Login(normalized.substring(backslash + 1), normalized.substring(0, backslash));
+  }
+
+  /**
+   * Whether a value has the shape <code>DOMAIN&#92;user</code>: a NetBIOS domain of 1–15 characters {@code [A-Za-z0-9._-]},
+   * one backslash, a user of 1–104 characters {@code [A-Za-z0-9._$-]} (the {@code sAMAccountName} limits). A
+   * single bounded scan, so it can be asked of every value of a column; values longer than 120 characters are
+   * rejected before the scan.
    */
   public static boolean looksLikeQualifiedLogin(String value) {
-    if (value == null) {
+    if (value == null || value.length() < 3 || value.length() > NETBIOS_MAX + 1 + SAM_USER_MAX) {
       return false;
     }
-    int slash = value.indexOf('\\');
-    int n = value.length();
-    if (slash < 1 || slash > NETBIOS_MAX || n - slash - 1 < 1 || n - slash - 1 > 104) {
+    int backslash = value.indexOf('\\');
+    int userLength = value.length() - backslash - 1;
+    if (backslash < 1 || backslash > NETBIOS_MAX || userLength < 1 || userLength > SAM_USER_MAX) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < backslash; i++) {
       char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
-          || c == '_' || c == '-' || (i > slash && c == '$') || i == slash;
-      if (!ok) {
+      if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    for (int i = backslash + 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != '$' && c != '-') {
         return false;
       }
     }
     return true;
   }
 
-  private static String qualify(String qualifier, String user) {
-    String q = qualifier.length() > NETBIOS_MAX ? qualifier.substring(0, NETBIOS_MAX) : qualifier;
-    return q + "\\" + user;
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 }

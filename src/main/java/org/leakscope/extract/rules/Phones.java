@@ -3,74 +3,143 @@ package org.leakscope.extract.rules;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
 /**
- * Phone numbers by Google's libphonenumber: parsed in a context region (the record's country, else its company
- * domain's ccTLD), validated, normalized to E.164. The region is the context region when the number is valid there
- * (shared numbering plans such as +1 or +7 are read as the record says), else the region libphonenumber assigns.
+ * Phone numbers reduced to E.164 ({@code +442079460000}) with libphonenumber, so that every national and
+ * international spelling of a number counts once; only numbers libphonenumber considers valid are kept.
  *
- * <p>Reasons: {@code too_long} (over 64 characters: not a phone field's value); {@code no_region} (a national
- * number with no context to read it in); {@code unparseable}; {@code invalid_number}.
+ * <pre>{@code
+ * Phones.Result r = Phones.parse(row.phone, Countries.normalize(row.country));
+ * if (r.isOk()) emit(r.phone().e164(), r.phone().region()); else countRejected(r.reason());
+ * }</pre>
+ *
+ * <p>The context region is the ISO 3166-1 alpha-2 code of the record the number comes from (its country field, or
+ * its email address's ccTLD); it is what makes a national number such as {@code 020 7946 0000} parseable. A null,
+ * blank or unknown context region means "none".
+ *
+ * <p>Rejection reasons: {@code empty} (null or blank), {@code too_long} (over 64 characters, checked before
+ * parsing), {@code no_region} (a national number, without {@code +}, and no context region), {@code unparseable}
+ * (not a phone number at all), {@code invalid_number} (parsed, but not a valid number for its country, or an
+ * unknown country calling code).
  */
 public final class Phones {
-  /** E.164 and ISO region of a valid number, or the reason it was rejected. */
-  public record Result(String e164, String region, String reason) {}
+  static final int MAX_RAW_LENGTH = 64;
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-  private static final int MAX_LENGTH = 64;
-  /** libphonenumber's matcher gives up after this many candidates in one text (bounds hostile input). */
-  private static final long MAX_TRIES = 10_000;
+  private static final String UNKNOWN_REGION = "ZZ";
+  /** libphonenumber's region for non-geographic numbers (+800, +882…). */
+  private static final String NON_GEOGRAPHIC_REGION = "001";
+  /** Candidates tried per text by {@link #findInText}; libphonenumber's own default is unbounded. */
+  static final long MAX_TRIES = 100_000;
+
+  /** A valid number: E.164 form, and the ISO 3166-1 alpha-2 region it belongs to (null for non-geographic). */
+  public record Phone(String e164, String region) {}
+
+  /** A parsed phone number, or the reason a value was rejected (exactly one is non-null). */
+  public record Result(Phone phone, String reason) {
+    public Result {
+      if ((phone == null) == (reason == null)) {
+        throw new IllegalArgumentException(
+            "exactly one of phone and reason must be non-null, got phone=" + phone + " reason=" + reason);
+      }
+    }
+
+    static Result ok(Phone phone) {
+      return new Result(phone, null);
+    }
+
+    static Result rejected(String reason) {
+      return new Result(null, reason);
+    }
+
+    public boolean isOk() {
+      return phone != null;
+    }
+  }
 
   private Phones() {}
 
+  /**
+   * Parses one phone number field. The region of the result is the context region when the number is valid there
+   * (a number shared by several regions of one calling code, such as +1, stays in the record's country), else the
+   * region libphonenumber assigns.
+   */
   public static Result parse(String raw, String contextRegion) {
     if (raw == null || raw.isBlank()) {
-      return new Result(null, null, "unparseable");
+      return Result.rejected("empty");
     }
-    if (raw.length() > MAX_LENGTH) {
-      return new Result(null, null, "too_long");
+    if (raw.length() > MAX_RAW_LENGTH) {
+      return Result.rejected("too_long");
     }
-    String s = raw.strip();
-    boolean international = s.startsWith("+") || s.startsWith("00");
-    if (!international && contextRegion == null) {
-      return new Result(null, null, "no_region");
-    }
-    Phonenumber.PhoneNumber number;
+    String context = supportedRegion(contextRegion);
+    PhoneNumber number;
     try {
-      number = UTIL.parse(s, contextRegion == null ? "ZZ" : contextRegion);
+      number = UTIL.parse(raw, context == null ? UNKNOWN_REGION : context);
     } catch (NumberParseException e) {
-      return new Result(null, null,
-          e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE && contextRegion == null
-              ? "no_region" : "unparseable");
+      if (e.getErrorType() != NumberParseException.ErrorType.INVALID_COUNTRY_CODE) {
+        return Result.rejected("unparseable");
+      }
+      return Result.rejected(context == null && !hasPlus(raw) ? "no_region" : "invalid_number");
     }
     if (!UTIL.isValidNumber(number)) {
-      return new Result(null, null, "invalid_number");
+      return Result.rejected("invalid_number");
     }
-    String region = contextRegion != null && UTIL.isValidNumberForRegion(number, contextRegion)
-        ? contextRegion
-        : UTIL.getRegionCodeForNumber(number);
-    return new Result(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region, null);
+    return Result.ok(new Phone(UTIL.format(number, PhoneNumberFormat.E164), regionOf(number, context)));
+  }
+
+  /** {@link #parse} reduced to the E.164 form as the value. */
+  public static Normalized normalize(String raw, String contextRegion) {
+    Result r = parse(raw, contextRegion);
+    return r.isOk() ? Normalized.ok(r.phone().e164()) : Normalized.rejected(r.reason());
   }
 
   /**
-   * Valid numbers written in international form ({@code +…}) in free text: sink gets the text as written and the
-   * E.164 number. Only run when the text holds a {@code +} followed by a digit.
+   * Finds the phone numbers written in international form ({@code +} and country code) in free text and calls
+   * {@code sink} with each as written and in E.164. National numbers are not looked for: without a country they
+   * cannot be told from other digit runs. Texts without a {@code +} followed by a digit are skipped without
+   * invoking libphonenumber; for the others {@link PhoneNumberUtil#findNumbers} runs with leniency {@code VALID}
+   * and at most {@value #MAX_TRIES} candidates per text, a bound against texts made of digits only.
    */
   public static void findInText(String text, BiConsumer<String, String> sink) {
     if (text == null || !hasPlusDigit(text)) {
       return;
     }
-    for (PhoneNumberMatch m : UTIL.findNumbers(text, "ZZ", PhoneNumberUtil.Leniency.VALID, MAX_TRIES)) {
-      sink.accept(m.rawString(), UTIL.format(m.number(), PhoneNumberUtil.PhoneNumberFormat.E164));
+    for (PhoneNumberMatch match : UTIL.findNumbers(text, UNKNOWN_REGION, Leniency.VALID, MAX_TRIES)) {
+      sink.accept(match.rawString(), UTIL.format(match.number(), PhoneNumberFormat.E164));
     }
   }
 
+  private static String regionOf(PhoneNumber number, String context) {
+    if (context != null && UTIL.isValidNumberForRegion(number, context)) {
+      return context;
+    }
+    String region = UTIL.getRegionCodeForNumber(number);
+    return region == null || UNKNOWN_REGION.equals(region) || NON_GEOGRAPHIC_REGION.equals(region) ? null : region;
+  }
+
+  /** The context region in upper case when libphonenumber knows it, else null. */
+  private static String supportedRegion(String contextRegion) {
+    if (contextRegion == null || contextRegion.isBlank()) {
+      return null;
+    }
+    String region = contextRegion.strip().toUpperCase(Locale.ROOT);
+    return UTIL.getSupportedRegions().contains(region) ? region : null;
+  }
+
+  private static boolean hasPlus(String s) {
+    return s.indexOf('+') >= 0 || s.indexOf('＋') >= 0;
+  }
+
+  /** Whether a plus sign (ASCII or full-width) is directly followed by a digit somewhere in the text. */
   private static boolean hasPlusDigit(String text) {
-    for (int i = text.indexOf('+'); i >= 0 && i < text.length() - 1; i = text.indexOf('+', i + 1)) {
-      char next = text.charAt(i + 1);
-      if (next >= '0' && next <= '9') {
+    for (int i = 0, n = text.length() - 1; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '+' || c == '＋') && Character.isDigit(text.charAt(i + 1))) {
         return true;
       }
     }
