@@ -305,9 +305,11 @@ public final class Mentions {
 
     private void phone(String raw, String region, String source, String rule, String context) {
       Phones.Result p = Phones.parse(raw, region);
-      add(PHONE, raw, p.e164(), null, null, source, rule, p.region(), p.reason(), context);
-      if (p.region() != null) {
-        add(COUNTRY, raw, p.region(), null, null, source, PHONE_REGION, p.region(), null, context);
+      String e164 = p.isOk() ? p.phone().e164() : null;
+      String phoneRegion = p.isOk() ? p.phone().region() : null;
+      add(PHONE, raw, e164, null, null, source, rule, phoneRegion, p.reason(), context);
+      if (phoneRegion != null) {
+        add(COUNTRY, raw, phoneRegion, null, null, source, PHONE_REGION, phoneRegion, null, context);
       }
     }
 
