@@ -129,44 +129,50 @@ public final class ExtractJob {
             .collectAsList(); // one row per entity type: a handful
     Map<String, Long> mentionCounts = new TreeMap<>();
     Map<String, Long> rejected = new TreeMap<>();
-    Map<String, Map<String, Long>> metrics = new LinkedHashMap<>();
+    Map<String, Row> byType = new TreeMap<>();
     for (Row r : rows) {
-      String type = r.getString(0);
-      mentionCounts.put(type, r.getLong(1));
-      rejected.put(type, r.getLong(2));
-      String metric = METRICS.get(type);
-      if (metric != null) {
-        Map<String, Long> bases = new LinkedHashMap<>();
-        bases.put("raw", r.getLong(3));
-        bases.put("distinct_raw", r.getLong(4));
-        bases.put("distinct_normalized", r.getLong(5));
-        if (type.equals(Mentions.EMAIL_ADDRESS) && config.canonicalAddresses()) {
-          bases.put("distinct_canonical", r.getLong(6));
-        }
-        metrics.put(metric, bases);
-      }
+      mentionCounts.put(r.getString(0), r.getLong(1));
+      rejected.put(r.getString(0), r.getLong(2));
+      byType.put(r.getString(0), r);
     }
     Row resolved =
         spark.read().parquet(out.table(OutputLayout.COMPANIES))
             .agg(count(lit(1)), count_distinct(col("country")))
             .first();
     long users = spark.read().parquet(out.table(OutputLayout.USERS)).count();
-    metrics.computeIfAbsent("users", k -> new LinkedHashMap<>()).put("resolved", users);
-    metrics.computeIfAbsent("companies", k -> new LinkedHashMap<>()).put("resolved", resolved.getLong(0));
+    // Every basis that applies is present, zero when nothing was found (ARCHITECTURE.md: absent means "does not
+    // apply", never "none found").
     Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
-    for (String m : List.of("email_addresses", "users", "companies", "countries")) {
-      if (metrics.containsKey(m)) {
-        ordered.put(m, metrics.get(m));
+    METRICS.forEach((type, metric) -> {
+      Row r = byType.get(type);
+      Map<String, Long> bases = new LinkedHashMap<>();
+      bases.put("raw", r == null ? 0L : r.getLong(3));
+      bases.put("distinct_raw", r == null ? 0L : r.getLong(4));
+      bases.put("distinct_normalized", r == null ? 0L : r.getLong(5));
+      if (type.equals(Mentions.EMAIL_ADDRESS) && config.canonicalAddresses()) {
+        bases.put("distinct_canonical", r == null ? 0L : r.getLong(6));
       }
-    }
+      if (type.equals(Mentions.USER)) {
+        bases.put("resolved", users);
+      }
+      if (type.equals(Mentions.COMPANY)) {
+        bases.put("resolved", resolved.getLong(0));
+      }
+      ordered.put(metric, bases);
+    });
     return new ExtractResult(ordered, mentionCounts, rejected, resolved.getLong(1), steps.seconds(),
         (System.nanoTime() - started) / 1e9);
   }
 
   /** Entity types whose mentions are counted as a metric of the counting vocabulary. */
-  private static final Map<String, String> METRICS =
-      Map.of(Mentions.EMAIL_ADDRESS, "email_addresses", Mentions.USER, "users", Mentions.COMPANY, "companies",
-          Mentions.COUNTRY, "countries");
+  private static final Map<String, String> METRICS = new LinkedHashMap<>();
+
+  static {
+    METRICS.put(Mentions.EMAIL_ADDRESS, "email_addresses");
+    METRICS.put(Mentions.USER, "users");
+    METRICS.put(Mentions.COMPANY, "companies");
+    METRICS.put(Mentions.COUNTRY, "countries");
+  }
 
   private Dataset<Row> save(Dataset<Row> data, String name) {
     return Materialize.at(spark, data, work(name));

@@ -7,7 +7,7 @@ final class Words {
   static final String[] FIRST = {
     "Ana", "Bob", "Carla", "David", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lena", "Marco",
     "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq", "Uma", "Victor", "Wen", "Ximena", "Yusuf",
-    "Zoe", "Jürgen", "Søren", "Zoë", "Łukasz", "Ngozi", "Mei", "Raúl", "Aoife", "Björn", "Chloé", "Dmitri",
+    "Zoe", "Jürgen", "Søren", "Zoltán", "Łukasz", "Ngozi", "Mei", "Raúl", "Aoife", "Björn", "Chloé", "Dmitri",
     "Esra", "Fatima", "Gustavo", "Hannah", "Ivan", "Julia", "Kenji", "Laila", "Mateo", "Nina", "Oskar", "Paula",
     "Rahul", "Sara", "Tomás", "Ulla", "Vera", "Wanjiru", "Yara", "Zainab", "Anders", "Beatriz", "Chen"
   };

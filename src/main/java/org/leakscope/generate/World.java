@@ -58,9 +58,8 @@ final class World {
     return new Company(i, name, domain, country, staff, domains);
   }
 
-  /** Staff member j of a company (0 ≤ j < staff): first names step through the pool, so logins are unique. */
   /**
-   * Staff member j of a company (0 ≤ j < staff): first names step through the pool, so logins are unique. In a
+   * Staff member j of a company (0 ≤ j < staff): first names step through the pool (whose ASCII forms differ), so logins are unique. In a
    * company with a subsidiary, odd-numbered staff work for the subsidiary: its name, domain and country.
    */
   Person person(Company c, int j) {

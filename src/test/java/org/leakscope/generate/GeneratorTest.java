@@ -143,6 +143,14 @@ class GeneratorTest {
   }
 
   @Test
+  void firstNamesDifferInAsciiSoLoginsAndAddressesAreUnique() {
+    java.util.Set<String> ascii = new java.util.HashSet<>();
+    for (String first : Words.FIRST) {
+      assertTrue(ascii.add(World.ascii(first)), first + " has the ASCII form of another first name");
+    }
+  }
+
+  @Test
   void theTrueEntityCountsAgreeWithTheExports() throws IOException {
     java.util.Set<String> addresses = new java.util.HashSet<>();
     java.util.Set<String> workDomains = new java.util.HashSet<>();
