@@ -10,7 +10,9 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -30,8 +32,11 @@ import org.leakscope.common.ConnectedComponents;
  * A record that names two companies links neither: it cannot say which domain is whose.
  */
 final class CompanyResolution {
-  /** Names, domains, their company ids, and each record context's company. */
-  record Resolved(Dataset<Row> nodes, Dataset<Row> companies, Dataset<Row> contextCompany) {}
+  /**
+   * Node to company id, the companies table, each record's company, and the company-name mentions with their node
+   * (for the mentions table).
+   */
+  record Resolved(Dataset<Row> nodes, Dataset<Row> companies, Dataset<Row> contextCompany, Dataset<Row> names) {}
 
   /** Strength of a country's evidence: lower is stronger (docs/entities.md). */
   static final int FIELD = 1;
@@ -43,18 +48,24 @@ final class CompanyResolution {
   static Resolved resolve(SparkSession spark, Dataset<Row> mentions, IntFunction<String> roundPath) {
     Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
     Dataset<Row> names = nameNodes(valid);
-    Dataset<Row> domains =
-        valid.where(col("entity_type").equalTo(Mentions.DOMAIN))
-            .select(col("item_id"), col("context"), col("normalized_value"), col("raw_value"),
-                concat(lit("d:"), col("normalized_value")).as("node"));
-    Dataset<Row> edges = nameDomainEdges(names, domains).unionByName(countrylessNameEdges(names));
+    Dataset<Row> domains = valid.where(col("entity_type").equalTo(Mentions.DOMAIN));
+    // Most domain mentions come from mail headers and say nothing but "this domain": counted once per domain here,
+    // and only record mentions (the few that can link a name to a domain) are carried further one by one.
+    Dataset<Row> domainCounts =
+        domains.groupBy("normalized_value")
+            .agg(count(lit(1)).as("mentions"))
+            .withColumn("node", concat(lit("d:"), col("normalized_value")));
+    Dataset<Row> recordDomains =
+        domains.where(col("context").equalTo(Mentions.RECORD))
+            .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node"));
+    Dataset<Row> edges = nameDomainEdges(names, recordDomains).unionByName(countrylessNameEdges(names));
     Dataset<Row> components = ConnectedComponents.of(spark, edges, roundPath);
     Dataset<Row> nodes =
-        names.select("node").union(domains.select("node")).distinct()
+        names.select("node").union(domainCounts.select("node")).distinct()
             .join(components, "node", "left")
             .select(col("node"), companyId(coalesce(col("component"), col("node"))).as("company_id"));
-    Dataset<Row> companies = companies(valid, names, domains, nodes);
-    return new Resolved(nodes, companies, contextCompany(names, domains, nodes));
+    Dataset<Row> companies = companies(valid, names, domainCounts, nodes);
+    return new Resolved(nodes, companies, contextCompany(names, recordDomains, nodes), names);
   }
 
   /** A stable, short id from the component's smallest node. */
@@ -109,7 +120,7 @@ final class CompanyResolution {
    * phone numbers, then the ccTLDs of its domains; more mentions win within a kind, then the smaller code).
    */
   private static Dataset<Row> companies(
-      Dataset<Row> valid, Dataset<Row> names, Dataset<Row> domains, Dataset<Row> nodes) {
+      Dataset<Row> valid, Dataset<Row> names, Dataset<Row> domainCounts, Dataset<Row> nodes) {
     Dataset<Row> byName =
         names.join(nodes, "node")
             .groupBy("company_id")
@@ -117,53 +128,52 @@ final class CompanyResolution {
                 slice(sort_array(collect_set("raw_value")), 1, 20).as("names_as_written"),
                 count(lit(1)).as("name_mentions"));
     Dataset<Row> byDomain =
-        domains.join(nodes, "node")
+        domainCounts.join(nodes, "node")
             .groupBy("company_id")
-            .agg(sort_array(collect_set("normalized_value")).as("domains"), count(lit(1)).as("domain_mentions"));
-    Dataset<Row> items =
-        names.select("node", "item_id").union(domains.select("node", "item_id"))
-            .join(nodes, "node")
-            .groupBy("company_id")
-            .agg(count_distinct(col("item_id")).as("items"));
+            .agg(sort_array(collect_list("normalized_value")).as("domains"), sum("mentions").as("domain_mentions"));
+    Dataset<Row> tlds =
+        valid.where(col("entity_type").equalTo(Mentions.COUNTRY).and(col("rule").equalTo(Mentions.CCTLD)))
+            .groupBy("domain", "normalized_value")
+            .agg(count(lit(1)).as("mentions"))
+            .select(concat(lit("d:"), col("domain")).as("node"), col("normalized_value").as("country"),
+                lit(TLD).as("rank"), col("mentions"));
     Dataset<Row> evidence =
         names.where(col("context_country").isNotNull())
-            .select(col("node"), col("context_country").as("country"), col("country_rank").as("rank"))
-            .union(valid.where(col("entity_type").equalTo(Mentions.COUNTRY).and(col("rule").equalTo(Mentions.CCTLD)))
-                .select(concat(lit("d:"), col("domain")).as("node"), col("normalized_value").as("country"),
-                    lit(TLD).as("rank")))
+            .groupBy("node", "context_country", "country_rank")
+            .agg(count(lit(1)).as("mentions"))
+            .select(col("node"), col("context_country").as("country"), col("country_rank").as("rank"),
+                col("mentions"))
+            .union(tlds)
             .join(nodes, "node")
             .groupBy("company_id", "country", "rank")
-            .agg(count(lit(1)).as("mentions"))
+            .agg(sum("mentions").as("mentions"))
             .groupBy("company_id")
             .agg(min(struct(col("rank"), col("mentions").multiply(-1).as("fewer"), col("country"))).as("best"))
             .select(col("company_id"), col("best.country").as("country"),
                 when(col("best.rank").equalTo(FIELD), "field")
                     .when(col("best.rank").equalTo(PHONE), "phone")
                     .otherwise("cctld").as("country_evidence"));
+    Column empty = org.apache.spark.sql.functions.array().cast("array<string>");
     return nodes.select("company_id").distinct()
         .join(byName, new String[] {"company_id"}, "left")
         .join(byDomain, new String[] {"company_id"}, "left")
         .join(evidence, new String[] {"company_id"}, "left")
-        .join(items, new String[] {"company_id"}, "left")
         .select(col("company_id"),
-            coalesce(col("names"), org.apache.spark.sql.functions.array().cast("array<string>")).as("names"),
-            coalesce(col("names_as_written"), org.apache.spark.sql.functions.array().cast("array<string>"))
-                .as("names_as_written"),
-            coalesce(col("domains"), org.apache.spark.sql.functions.array().cast("array<string>")).as("domains"),
+            coalesce(col("names"), empty).as("names"),
+            coalesce(col("names_as_written"), empty).as("names_as_written"),
+            coalesce(col("domains"), empty).as("domains"),
             col("country"), col("country_evidence"),
             coalesce(col("name_mentions"), lit(0L)).as("name_mentions"),
-            coalesce(col("domain_mentions"), lit(0L)).as("domain_mentions"),
-            coalesce(col("items"), lit(0L)).as("items"));
+            coalesce(col("domain_mentions"), lit(0L)).as("domain_mentions"));
   }
 
   /**
-   * Each record or mailbox context's company: the company of its one name, or, when it names none, of its
-   * domains if they all belong to one company. Null when it names several.
+   * Each record's company: the company of its one name, or, when it names none, of its domains if they all
+   * belong to one company. Null when it names several.
    */
-  private static Dataset<Row> contextCompany(Dataset<Row> names, Dataset<Row> domains, Dataset<Row> nodes) {
+  private static Dataset<Row> contextCompany(Dataset<Row> names, Dataset<Row> recordDomains, Dataset<Row> nodes) {
     return names.select(col("item_id"), col("context"), col("node"), lit(true).as("is_name"))
-        .union(domains.select(col("item_id"), col("context"), col("node"), lit(false).as("is_name")))
-        .where(col("context").isNotNull())
+        .union(recordDomains.select(col("item_id"), col("context"), col("node"), lit(false).as("is_name")))
         .join(nodes, "node")
         .groupBy("item_id", "context")
         .agg(count_distinct(when(col("is_name"), col("company_id"))).as("by_name"),

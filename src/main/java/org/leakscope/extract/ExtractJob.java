@@ -51,22 +51,21 @@ public final class ExtractJob {
       CompanyResolution.Resolved companies = steps.time("companies", () -> {
         CompanyResolution.Resolved r =
             CompanyResolution.resolve(spark, found, round -> work("companies-cc-" + round));
-        return new CompanyResolution.Resolved(save(r.nodes(), "company-nodes"), save(r.companies(), "companies"),
-            save(r.contextCompany(), "context-company"));
+        return new CompanyResolution.Resolved(save(r.nodes(), "company-nodes"),
+            Materialize.at(spark, r.companies(), out.table(OutputLayout.COMPANIES)),
+            save(r.contextCompany(), "context-company"), save(r.names(), "company-names"));
       });
       UserResolution.Resolved users = steps.time("users", () -> {
         UserResolution.Resolved r =
             UserResolution.resolve(spark, found, companies, round -> work("users-cc-" + round));
-        return new UserResolution.Resolved(save(r.nodes(), "user-nodes"), save(r.users(), "users"),
-            save(r.loginKeys(), "login-keys"));
+        return new UserResolution.Resolved(save(r.nodes(), "user-nodes"),
+            Materialize.at(spark, r.users(), out.table(OutputLayout.USERS)), save(r.loginKeys(), "login-keys"));
       });
-      Dataset<Row> mentions = steps.time("write tables", () -> {
-        write(companies.companies(), OutputLayout.COMPANIES);
-        write(users.users(), OutputLayout.USERS);
+      Dataset<Row> mentions = steps.time("mentions table", () -> {
         write(withIds(found, companies, users), OutputLayout.MENTIONS);
         return spark.read().parquet(out.table(OutputLayout.MENTIONS));
       });
-      return steps.time("counts", () -> result(mentions, started));
+      return steps.time("counts", () -> result(mentions, companies.companies(), users.users(), started));
     } finally {
       WorkDir.delete(spark, out.work(STAGE), STAGE);
       spark.sparkContext().clearJobGroup();
@@ -80,7 +79,7 @@ public final class ExtractJob {
   static Dataset<Row> withIds(
       Dataset<Row> found, CompanyResolution.Resolved companies, UserResolution.Resolved users) {
     Dataset<Row> nameNodes =
-        CompanyResolution.nameNodes(found.where(col("normalized_value").isNotNull()))
+        companies.names()
             .select(col("item_id"), col("context"), col("normalized_value"), col("node").as("name_node"))
             .distinct()
             .withColumn("entity_type", lit(Mentions.COMPANY));
@@ -114,7 +113,7 @@ public final class ExtractJob {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
   }
 
-  private ExtractResult result(Dataset<Row> mentions, long started) {
+  private ExtractResult result(Dataset<Row> mentions, Dataset<Row> companies, Dataset<Row> users, long started) {
     Column valid = col("normalized_value").isNotNull();
     Column explicit = valid.and(col("entity_type").notEqual(Mentions.COUNTRY).or(col("rule").equalTo(
         Mentions.FIELD_COUNTRY)));
@@ -135,11 +134,8 @@ public final class ExtractJob {
       rejected.put(r.getString(0), r.getLong(2));
       byType.put(r.getString(0), r);
     }
-    Row resolved =
-        spark.read().parquet(out.table(OutputLayout.COMPANIES))
-            .agg(count(lit(1)), count_distinct(col("country")))
-            .first();
-    long users = spark.read().parquet(out.table(OutputLayout.USERS)).count();
+    Row resolved = companies.agg(count(lit(1)), count_distinct(col("country"))).first();
+    long userCount = users.count();
     // Every basis that applies is present, zero when nothing was found (ARCHITECTURE.md: absent means "does not
     // apply", never "none found").
     Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
@@ -153,7 +149,7 @@ public final class ExtractJob {
         bases.put("distinct_canonical", r == null ? 0L : r.getLong(6));
       }
       if (type.equals(Mentions.USER)) {
-        bases.put("resolved", users);
+        bases.put("resolved", userCount);
       }
       if (type.equals(Mentions.COMPANY)) {
         bases.put("resolved", resolved.getLong(0));

@@ -2,7 +2,9 @@ package org.leakscope.extract;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
@@ -54,7 +56,7 @@ final class UserResolution {
             .select(col("item_id"), col("context"), col("record_set"), col("source"), col("normalized_value"),
                 col("domain"), concat(lit("a:"), col("normalized_value")).as("node"));
     Dataset<Row> edges =
-        loginAddressEdges(logins, addresses)
+        loginAddressEdges(logins, addresses.where(col("context").equalTo(Mentions.RECORD)))
             .unionByName(localPartEdges(logins, addresses, companies.nodes()))
             .unionByName(sameFieldEdges(logins, addresses));
     Dataset<Row> components = ConnectedComponents.of(spark, edges, roundPath);
@@ -139,9 +141,11 @@ final class UserResolution {
                 slice(sort_array(collect_set("raw_value")), 1, 20).as("logins_as_written"),
                 count(lit(1)).as("login_mentions"), min("first_login").as("first_login"));
     Dataset<Row> byAddress =
-        addresses.join(nodes, "node")
+        addresses.groupBy("node", "normalized_value")
+            .agg(count(lit(1)).as("mentions"))
+            .join(nodes, "node")
             .groupBy("user_id")
-            .agg(sort_array(collect_set("normalized_value")).as("addresses"), count(lit(1)).as("address_mentions"));
+            .agg(sort_array(collect_list("normalized_value")).as("addresses"), sum("mentions").as("address_mentions"));
     Dataset<Row> contexts =
         logins.select("item_id", "context", "node").union(addresses.select("item_id", "context", "node"))
             .where(col("context").isNotNull())

@@ -40,9 +40,13 @@ class ExtractFixturesTest {
   }
 
   private Run run(List<Row> items) {
+    return run(items, false);
+  }
+
+  private Run run(List<Row> items, boolean canonicalAddresses) {
     SparkSession spark = SparkTestSession.get();
     OutputLayout out = Items.write(spark, items, tmp.resolve("run").toString());
-    ExtractResult result = new ExtractJob(spark, new ExtractConfig(out.root(), false)).run();
+    ExtractResult result = new ExtractJob(spark, new ExtractConfig(out.root(), canonicalAddresses)).run();
     return new Run(result, spark.read().parquet(out.table(OutputLayout.MENTIONS)),
         spark.read().parquet(out.table(OutputLayout.COMPANIES)), spark.read().parquet(out.table(OutputLayout.USERS)));
   }
@@ -194,6 +198,19 @@ class ExtractFixturesTest {
     assertEquals("text_mailto", mailto.getString(mailto.fieldIndex("rule")));
     assertEquals(0, r.metric("users", "raw"), "rejected logins are not counted");
     assertEquals(1, r.result().rejected().get(Mentions.USER));
+  }
+
+  @Test
+  void plusTagsAndGmailDotsAreAnExtraBasisOnlyWhenAskedFor() {
+    List<Row> items = List.of(Items.document("d1",
+        "Ana.Okafor+news@gmail.com, anaokafor@googlemail.com and jdoe+x@contoso.com wrote to jdoe@contoso.com"));
+    Run plain = run(items);
+    assertEquals(4, plain.metric("email_addresses", "distinct_normalized"));
+    assertEquals(-1, plain.metric("email_addresses", "distinct_canonical"), "absent unless asked for");
+    assertEquals(Set.of("<null>"), plain.values(Mentions.EMAIL_ADDRESS, "canonical_value"));
+    Run canonical = run(items, true);
+    assertEquals(4, canonical.metric("email_addresses", "distinct_normalized"));
+    assertEquals(2, canonical.metric("email_addresses", "distinct_canonical"));
   }
 
   @Test
