@@ -5,10 +5,14 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.min;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -19,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Connected components of an undirected graph in Spark, by alternating large-star and small-star rounds (Kiveris et
  * al., "Connected Components in MapReduce and Beyond", 2014) until the edge set stops changing. At that point every
  * component is a star around its smallest node, so the component id is the smallest member id: deterministic,
- * whatever the partitioning. Nothing is collected to the driver; each round's edges are written to Parquet and read
- * back, so lineage stays short and a lost executor recomputes one round, not all of them.
+ * whatever the partitioning. Each round's edges are written to Parquet and read back, so lineage stays short and a
+ * lost executor recomputes one round, not all of them. A graph of at most {@link #DRIVER_EDGES} edges is solved
+ * by union-find on the driver instead (bounded: the edges are counted first), with the same result.
  */
 public final class ConnectedComponents {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectedComponents.class);
@@ -42,6 +47,18 @@ public final class ConnectedComponents {
    * @param roundPath where round {@code i}'s edges are written (a fresh path per round)
    */
   public static Dataset<Row> of(SparkSession spark, Dataset<Row> edges, IntFunction<String> roundPath) {
+    return of(spark, edges, roundPath, DRIVER_EDGES);
+  }
+
+  /**
+   * Graphs of at most this many distinct edges are solved by union-find on the driver: a round of star
+   * operations costs a few Spark jobs whatever the graph's size, so a small graph (entity links are often a few
+   * thousand edges) is solved in one pass over at most this many rows instead of a dozen jobs. The result is the
+   * same either way (the smallest member names each component); {@code ConnectedComponentsTest} checks both paths.
+   */
+  public static final long DRIVER_EDGES = 200_000;
+
+  static Dataset<Row> of(SparkSession spark, Dataset<Row> edges, IntFunction<String> roundPath, long driverEdges) {
     Dataset<Row> current =
         edges.select(least(col("src"), col("dst")).as("u"), greatest(col("src"), col("dst")).as("v"))
             .where(col("u").notEqual(col("v")))
@@ -50,6 +67,9 @@ public final class ConnectedComponents {
     long size = current.count();
     if (size == 0) {
       return spark.createDataFrame(List.of(), NODES);
+    }
+    if (size <= driverEdges) {
+      return onDriver(spark, current, roundPath.apply(1));
     }
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       Dataset<Row> next = Materialize.at(spark, smallStar(largeStar(current)), roundPath.apply(round));
@@ -65,6 +85,40 @@ public final class ConnectedComponents {
       }
     }
     throw new IllegalStateException("connected components did not converge in " + MAX_ROUNDS + " rounds");
+  }
+
+  /** Union-find over edges known to be few (the caller counted them), written to {@code path} and read back. */
+  private static Dataset<Row> onDriver(SparkSession spark, Dataset<Row> edges, String path) {
+    Map<String, String> parent = new HashMap<>();
+    List<Row> rows = edges.collectAsList(); // at most driverEdges rows
+    for (Row e : rows) {
+      String a = find(parent, e.getString(0));
+      String b = find(parent, e.getString(1));
+      if (!a.equals(b)) {
+        parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b); // the smaller root stays the root
+      }
+    }
+    List<Row> nodes = new ArrayList<>(parent.size());
+    for (String node : parent.keySet()) {
+      nodes.add(RowFactory.create(node, find(parent, node)));
+    }
+    LOG.info("connected components of {} edges solved on the driver", rows.size());
+    return Materialize.at(spark, spark.createDataFrame(nodes, NODES), path);
+  }
+
+  /** The root of {@code x}, halving the path on the way; a new node is its own root. */
+  private static String find(Map<String, String> parent, String x) {
+    parent.putIfAbsent(x, x);
+    String node = x;
+    while (true) {
+      String p = parent.get(node);
+      if (p.equals(node)) {
+        return node;
+      }
+      String grand = parent.get(p);
+      parent.put(node, grand);
+      node = grand;
+    }
   }
 
   /**

@@ -83,8 +83,17 @@ class ConnectedComponentsTest {
       rows.add(RowFactory.create(e[0], e[1]));
     }
     Dataset<Row> data = spark.createDataFrame(rows, EDGES).repartition(3);
+    Map<String, String> distributed =
+        collect(ConnectedComponents.of(spark, data, i -> tmp.resolve("star-" + i).toString(), 0));
+    Map<String, String> driver =
+        collect(ConnectedComponents.of(spark, data, i -> tmp.resolve("driver-" + i).toString()));
+    assertEquals(distributed, driver, "star rounds in Spark and union-find on the driver agree");
+    return distributed;
+  }
+
+  private static Map<String, String> collect(Dataset<Row> components) {
     Map<String, String> out = new TreeMap<>();
-    for (Row r : ConnectedComponents.of(spark, data, i -> tmp.resolve("round-" + i).toString()).collectAsList()) {
+    for (Row r : components.collectAsList()) {
       out.put(r.getString(0), r.getString(1));
     }
     return out;

@@ -35,6 +35,8 @@ class CountriesTest {
         "The Netherlands             | NL",
         "日本                         | JP",
         "Österreich                  | AT",
+        "Saint-Martin                | MF",
+        "Sint Maarten                | SX",
         "Oesterreich                 | ''",
         "Côte d'Ivoire               | CI",
         "Cote d'Ivoire               | CI",
