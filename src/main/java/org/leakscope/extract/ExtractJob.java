@@ -18,6 +18,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.leakscope.common.Materialize;
 import org.leakscope.common.Steps;
 import org.leakscope.common.WorkDir;
@@ -176,7 +179,14 @@ public final class ExtractJob {
    */
   private Dataset<Row> byType(Dataset<Row> mentions, String path) {
     mentions.write().mode(SaveMode.Overwrite).partitionBy("entity_type").parquet(path);
-    return spark.read().parquet(path);
+    // An explicit schema (partition column last), so no mentions at all still reads as an empty table.
+    StructType schema = new StructType();
+    for (StructField f : Mentions.SCHEMA.fields()) {
+      if (!f.name().equals("entity_type")) {
+        schema = schema.add(f);
+      }
+    }
+    return spark.read().schema(schema.add("entity_type", DataTypes.StringType)).parquet(path);
   }
 
   private Dataset<Row> save(Dataset<Row> data, String name) {

@@ -50,7 +50,10 @@ public final class Mentions {
   public static final String PHONE_REGION = "phone_region";
   public static final String CCTLD = "cctld";
 
-  /** What the Java pass writes (the public {@code mentions} table adds resolved ids and drops {@code kind}). */
+  /**
+   * What the Java pass writes. The public {@code mentions} table adds resolved ids and drops the working columns
+   * {@code kind}, {@code record_set} and {@code display_name} (a header address's normalized display name).
+   */
   public static final StructType SCHEMA =
       new StructType()
           .add("item_id", DataTypes.StringType, false)
@@ -65,7 +68,8 @@ public final class Mentions {
           .add("rule", DataTypes.StringType, false)
           .add("country_code", DataTypes.StringType)
           .add("reject_reason", DataTypes.StringType)
-          .add("context", DataTypes.StringType);
+          .add("context", DataTypes.StringType)
+          .add("display_name", DataTypes.StringType);
 
   private Mentions() {}
 
@@ -117,6 +121,8 @@ public final class Mentions {
     private String itemId;
     private String kind;
     private String recordSet;
+    /** The normalized display name of the header mailbox being read, else null. */
+    private String displayName;
 
     Finder(boolean canonical) {
       this.canonical = canonical;
@@ -156,10 +162,15 @@ public final class Mentions {
       String v = value.strip();
       int open = v.lastIndexOf('<');
       if (v.endsWith(">") && open >= 0) {
-        address(v.substring(open + 1, v.length() - 1), source, "header_address", context);
         String name = v.substring(0, open).strip();
-        if (!name.isEmpty()) {
-          personName(name, source, "header_display_name", context);
+        Normalized display = name.isEmpty() ? null : PersonNames.normalize(name);
+        // The display name rides on the address row too: resolution lists it on the user without a join.
+        displayName = display != null && display.isOk() ? display.value() : null;
+        address(v.substring(open + 1, v.length() - 1), source, "header_address", context);
+        displayName = null;
+        if (display != null) {
+          add(PERSON_NAME, name, display.value(), null, null, source, "header_display_name", null, display.reason(),
+              context);
         }
       } else if (v.indexOf('@') >= 0 && v.indexOf(' ') < 0) {
         address(v, source, "header_address", context);
@@ -322,7 +333,7 @@ public final class Mentions {
         String source, String rule, String country, String reason, String context) {
       out.add(RowFactory.create(itemId, kind, recordSet, type, raw, normalized, canonicalValue, domain, source,
           rule, country, normalized == null && reason == null ? "invalid" : normalized == null ? reason : null,
-          context));
+          context, EMAIL_ADDRESS.equals(type) ? displayName : null));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.leakscope.extract;
 
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_extract;
@@ -51,14 +53,21 @@ final class UserResolution {
       IntFunction<String> roundPath) {
     Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
     Dataset<Row> logins = loginKeys(valid, companies.contextCompany());
-    Dataset<Row> addresses =
+    Dataset<Row> addressMentions =
         valid.where(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS))
             .select(col("item_id"), col("context"), col("record_set"), col("source"), col("normalized_value"),
-                col("domain"), concat(lit("a:"), col("normalized_value")).as("node"));
+                col("domain"), col("display_name"), concat(lit("a:"), col("normalized_value")).as("node"));
+    // Most address mentions are mail headers, which link nothing: each address is carried on once, with its
+    // mention count and the display names it was written with; only record mentions go further one by one.
+    Dataset<Row> addresses =
+        addressMentions.groupBy("node", "normalized_value", "domain")
+            .agg(count(lit(1)).as("mentions"),
+                slice(sort_array(collect_set("display_name")), 1, 20).as("display_names"));
+    Dataset<Row> recordAddresses = addressMentions.where(col("context").equalTo(Mentions.RECORD));
     Dataset<Row> edges =
-        loginAddressEdges(logins, addresses.where(col("context").equalTo(Mentions.RECORD)))
+        loginAddressEdges(logins, recordAddresses)
             .unionByName(localPartEdges(logins, addresses, companies.nodes()))
-            .unionByName(sameFieldEdges(logins, addresses));
+            .unionByName(sameFieldEdges(logins, recordAddresses));
     Dataset<Row> components = ConnectedComponents.of(spark, edges, roundPath);
     Dataset<Row> allNodes =
         logins.select("node").union(addresses.select("node")).distinct()
@@ -72,7 +81,7 @@ final class UserResolution {
             .select(col("component"), col("first_login"),
                 concat(lit("us-"), substring(sha2(col("first_login"), 256), 1, 16)).as("user_id"));
     Dataset<Row> nodes = allNodes.join(userOf, "component").select("node", "user_id", "first_login");
-    return new Resolved(nodes, users(valid, logins, addresses, nodes, companies), logins);
+    return new Resolved(nodes, users(valid, logins, addresses, recordAddresses, nodes, companies), logins);
   }
 
   /** Login mentions with their key. */
@@ -106,7 +115,7 @@ final class UserResolution {
 
   private static Dataset<Row> localPartEdges(Dataset<Row> logins, Dataset<Row> addresses, Dataset<Row> companyNodes) {
     Dataset<Row> atCompany =
-        addresses.select("node", "normalized_value", "domain").distinct()
+        addresses.select("node", "normalized_value", "domain")
             .join(companyNodes.withColumnRenamed("node", "domain_node"),
                 concat(lit("d:"), col("domain")).equalTo(col("domain_node")))
             .select(col("node").as("address"), col("company_id"),
@@ -131,9 +140,12 @@ final class UserResolution {
         .select(col("node").as("src"), col("root").as("dst"));
   }
 
-  /** One row per user: logins, addresses and names seen, company and its country. */
+  /**
+   * One row per user: logins, addresses and names seen (display names of its addresses in mail, names in the
+   * records of its logins and addresses), company and its country.
+   */
   private static Dataset<Row> users(Dataset<Row> valid, Dataset<Row> logins, Dataset<Row> addresses,
-      Dataset<Row> nodes, CompanyResolution.Resolved companies) {
+      Dataset<Row> recordAddresses, Dataset<Row> nodes, CompanyResolution.Resolved companies) {
     Dataset<Row> byLogin =
         logins.join(nodes, "node")
             .groupBy("user_id")
@@ -141,34 +153,35 @@ final class UserResolution {
                 slice(sort_array(collect_set("raw_value")), 1, 20).as("logins_as_written"),
                 count(lit(1)).as("login_mentions"), min("first_login").as("first_login"));
     Dataset<Row> byAddress =
-        addresses.groupBy("node", "normalized_value")
-            .agg(count(lit(1)).as("mentions"))
-            .join(nodes, "node")
+        addresses.join(nodes, "node")
             .groupBy("user_id")
-            .agg(sort_array(collect_list("normalized_value")).as("addresses"), sum("mentions").as("address_mentions"));
-    Dataset<Row> contexts =
-        logins.select("item_id", "context", "node").union(addresses.select("item_id", "context", "node"))
-            .where(col("context").isNotNull())
+            .agg(sort_array(collect_list("normalized_value")).as("addresses"), sum("mentions").as("address_mentions"),
+                flatten(collect_list("display_names")).as("display_names"));
+    Dataset<Row> recordContexts =
+        logins.select("item_id", "context", "node").union(recordAddresses.select("item_id", "context", "node"))
             .join(nodes, "node")
             .select("item_id", "context", "user_id")
             .distinct();
-    Dataset<Row> byName =
-        valid.where(col("entity_type").equalTo(Mentions.PERSON_NAME))
-            .join(contexts, new String[] {"item_id", "context"})
+    Dataset<Row> byRecordName =
+        valid.where(col("entity_type").equalTo(Mentions.PERSON_NAME).and(col("context").equalTo(Mentions.RECORD)))
+            .join(recordContexts, new String[] {"item_id", "context"})
             .groupBy("user_id")
-            .agg(slice(sort_array(collect_set("normalized_value")), 1, 20).as("names"));
+            .agg(collect_set("normalized_value").as("record_names"));
     Dataset<Row> company =
         companies.companies().select(col("company_id"), col("country"));
     Column empty = org.apache.spark.sql.functions.array().cast("array<string>");
+    Column names =
+        slice(sort_array(array_distinct(concat(coalesce(col("display_names"), empty),
+            coalesce(col("record_names"), empty)))), 1, 20);
     return byLogin
         .join(byAddress, new String[] {"user_id"}, "left")
-        .join(byName, new String[] {"user_id"}, "left")
+        .join(byRecordName, new String[] {"user_id"}, "left")
         .withColumn("company_id",
             when(col("first_login").startsWith("u:?/"), lit(null).cast("string"))
                 .otherwise(regexp_extract(col("first_login"), "^u:([^/]+)/", 1)))
         .join(company, new String[] {"company_id"}, "left")
         .select(col("user_id"), col("logins"), col("logins_as_written"),
-            coalesce(col("addresses"), empty).as("addresses"), coalesce(col("names"), empty).as("names"),
+            coalesce(col("addresses"), empty).as("addresses"), names.as("names"),
             col("company_id"), col("country"), col("login_mentions"),
             coalesce(col("address_mentions"), lit(0L)).as("address_mentions"));
   }

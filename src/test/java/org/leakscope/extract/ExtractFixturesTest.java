@@ -226,6 +226,7 @@ class ExtractFixturesTest {
       assertEquals(userId, m.getString(m.fieldIndex("user_id")));
       assertEquals(companyId, m.getString(m.fieldIndex("company_id")));
     }
+    assertEquals(List.of("j doe"), user.getList(user.fieldIndex("names")), "the display name of its address");
     Row free = r.mentions().where(col("normalized_value").equalTo("x@gmail.com")).first();
     assertNull(free.getString(free.fieldIndex("company_id")));
     assertNull(free.getString(free.fieldIndex("user_id")));
