@@ -58,7 +58,11 @@ final class CompanyResolution {
     Dataset<Row> recordDomains =
         domains.where(col("context").equalTo(Mentions.RECORD))
             .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node"));
-    Dataset<Row> edges = nameDomainEdges(names, recordDomains).unionByName(countrylessNameEdges(names));
+    // Domains beside a company name (a record's, or a signature's sender domain) are what links names to domains.
+    Dataset<Row> namedDomains =
+        domains.join(names.select("item_id", "context").distinct(), new String[] {"item_id", "context"}, "left_semi")
+            .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node"));
+    Dataset<Row> edges = nameDomainEdges(names, namedDomains).unionByName(countrylessNameEdges(names));
     Dataset<Row> components = ConnectedComponents.of(spark, edges, roundPath);
     Dataset<Row> nodes =
         names.select("node").union(domainCounts.select("node")).distinct()
@@ -75,20 +79,22 @@ final class CompanyResolution {
   }
 
   /**
-   * Company-name mentions with their node: the name qualified by the country its record states (a country field,
-   * else a phone number's region).
+   * Company-name mentions with their node: the name qualified by the country its context states — a country
+   * field, else a phone number's region, else the ccTLD of a domain beside it (a signature's sender domain).
    */
   static Dataset<Row> nameNodes(Dataset<Row> valid) {
+    Dataset<Row> companyMentions = valid.where(col("entity_type").equalTo(Mentions.COMPANY));
     Dataset<Row> contextCountry =
-        valid.where(col("entity_type").equalTo(Mentions.COUNTRY)
-                .and(col("context").isNotNull())
-                .and(col("rule").isin(Mentions.FIELD_COUNTRY, Mentions.PHONE_REGION)))
-            .withColumn("rank", when(col("rule").equalTo(Mentions.FIELD_COUNTRY), FIELD).otherwise(PHONE))
+        valid.where(col("entity_type").equalTo(Mentions.COUNTRY).and(col("context").isNotNull()))
+            .join(companyMentions.select("item_id", "context").distinct(), new String[] {"item_id", "context"},
+                "left_semi")
+            .withColumn("rank", when(col("rule").equalTo(Mentions.FIELD_COUNTRY), FIELD)
+                .when(col("rule").equalTo(Mentions.PHONE_REGION), PHONE).otherwise(TLD))
             .groupBy("item_id", "context")
             .agg(min(struct(col("rank"), col("normalized_value"))).as("best"))
             .select(col("item_id"), col("context"), col("best.normalized_value").as("context_country"),
                 col("best.rank").as("country_rank"));
-    return valid.where(col("entity_type").equalTo(Mentions.COMPANY))
+    return companyMentions
         .join(contextCountry, new String[] {"item_id", "context"}, "left")
         .select(col("item_id"), col("context"), col("normalized_value"), col("raw_value"),
             col("context_country"), col("country_rank"),

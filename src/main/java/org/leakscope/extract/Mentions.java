@@ -20,9 +20,11 @@ import org.leakscope.extract.rules.Domains;
 import org.leakscope.extract.rules.EmailAddresses;
 import org.leakscope.extract.rules.FieldRoles;
 import org.leakscope.extract.rules.Logins;
+import org.leakscope.extract.rules.MailSignatures;
 import org.leakscope.extract.rules.Normalized;
 import org.leakscope.extract.rules.PersonNames;
 import org.leakscope.extract.rules.Phones;
+import org.leakscope.dedup.minhash.QuoteStripper;
 
 /**
  * Step 1 of the extract stage: every entity mention in every item, found and normalized in one pass over each text
@@ -44,6 +46,8 @@ public final class Mentions {
 
   /** The context of a whole record. */
   public static final String RECORD = "record";
+  /** The context of the From mailbox (and of the sender's signature). */
+  public static final String SENDER = "header:from#0";
 
   /** Rules that name a country (the order of strength for a company's country is in docs/entities.md). */
   public static final String FIELD_COUNTRY = "field_country";
@@ -77,7 +81,7 @@ public final class Mentions {
   public static Dataset<Row> of(Dataset<Row> items, boolean canonicalAddresses) {
     return items.select(
             col("item_id"), col("kind"), col("record_set"), col("mail_from"), col("mail_to"), col("mail_cc"),
-            col("mail_bcc"), col("mail_reply_to"), col("text"), col("fields"))
+            col("mail_bcc"), col("mail_reply_to"), col("text"), col("fields"), col("mail_subject"))
         .mapPartitions(new Extract(canonicalAddresses), Encoders.row(SCHEMA));
   }
 
@@ -123,6 +127,8 @@ public final class Mentions {
     private String recordSet;
     /** The normalized display name of the header mailbox being read, else null. */
     private String displayName;
+    /** The sender's normalized display name, for the signature rule. */
+    private String senderName;
 
     Finder(boolean canonical) {
       this.canonical = canonical;
@@ -134,8 +140,9 @@ public final class Mentions {
       itemId = item.getString(0);
       kind = item.getString(1);
       recordSet = item.getString(2);
+      senderName = null;
       if (!item.isNullAt(3)) {
-        mailbox(item.getString(3), "header:from", "header:from#0");
+        mailbox(item.getString(3), "header:from", SENDER);
       }
       for (int h = 1; h < HEADERS.length; h++) {
         if (!item.isNullAt(3 + h)) {
@@ -147,6 +154,9 @@ public final class Mentions {
       }
       if (!item.isNullAt(8)) {
         text(item.getString(8), "email".equals(kind) ? "body" : "text");
+        if ("email".equals(kind) && senderName != null && !isForward(item.isNullAt(10) ? null : item.getString(10))) {
+          signature(item.getString(8));
+        }
       }
       if (!item.isNullAt(9)) {
         record(new TreeMap<>(item.<String, String>getJavaMap(9)));
@@ -166,6 +176,9 @@ public final class Mentions {
         Normalized display = name.isEmpty() ? null : PersonNames.normalize(name);
         // The display name rides on the address row too: resolution lists it on the user without a join.
         displayName = display != null && display.isOk() ? display.value() : null;
+        if (context.equals(SENDER)) {
+          senderName = displayName;
+        }
         address(v.substring(open + 1, v.length() - 1), source, "header_address", context);
         displayName = null;
         if (display != null) {
@@ -178,6 +191,31 @@ public final class Mentions {
         // Not a mailbox ingest could parse: whatever addresses it holds, found as in free text.
         found(v, source, "header_text", context);
       }
+    }
+
+    /**
+     * The company line of the sender's signature, as a company mention in the sender's mailbox context: there it
+     * meets the sender's domain, and resolution links the two as it does a record's name and domains.
+     */
+    private void signature(String body) {
+      String line = MailSignatures.companyLine(QuoteStripper.ownText(body), senderName);
+      if (line != null) {
+        Normalized n = CompanyNames.normalize(line);
+        add(COMPANY, line, n.value(), null, null, "body:signature", "signature_company", null, n.reason(), SENDER);
+      }
+    }
+
+    /**
+     * A forward's text is its original's, signature included: even when the forwarder has the same name as the
+     * original's sender (two people called Ana Smith), that signature says nothing about the forwarder's company.
+     */
+    private static boolean isForward(String subject) {
+      if (subject == null) {
+        return false;
+      }
+      String s = subject.strip().toLowerCase(java.util.Locale.ROOT);
+      return s.startsWith("fwd:") || s.startsWith("fw:") || s.startsWith("wg:") || s.startsWith("tr:")
+          || s.startsWith("rv:") || s.startsWith("fwd ") || s.startsWith("[fwd");
     }
 
     /** Free text (a body or a document): addresses, and phone numbers written in international form. */

@@ -107,9 +107,10 @@ final class UserResolution {
         pairs.groupBy("record_set", "address")
             .agg(count_distinct(col("login")).as("logins"))
             .where(col("logins").gt(1))
-            .select("address")
+            .select(col("address").as("shared_address"))
             .distinct();
-    return pairs.join(shared, pairs.col("address").equalTo(shared.col("address")), "left_anti")
+    // Named apart: shared comes from pairs, and a condition between two columns of one lineage is always true.
+    return pairs.join(shared, col("address").equalTo(col("shared_address")), "left_anti")
         .select(col("login").as("src"), col("address").as("dst"));
   }
 

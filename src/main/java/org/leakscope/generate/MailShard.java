@@ -230,6 +230,11 @@ final class MailShard {
     byFolder.merge(folder, 1L, Long::sum);
     // Every stored copy names its sender and recipients in its headers (bodies and signatures name no address).
     entities.address(m.from().address(), m.from().address());
+    if (m.kind() != Kind.FORWARD) {
+      // The sender's own text ends with a signature naming its employer as registered (a forward's text is
+      // its original's, whose signature is someone else's).
+      entities.company(m.from().company().name(), Names.base(m.from().company()));
+    }
     for (World.Person p : m.to()) {
       entities.address(p.address(), p.address());
     }

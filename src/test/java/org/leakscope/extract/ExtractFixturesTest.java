@@ -116,11 +116,15 @@ class ExtractFixturesTest {
   void aSharedMailboxDoesNotMergeTwoPeople() {
     Run r = run(List.of(
         Items.record("r1", "users", fields("login", "ana", "email", "info@contoso.com", "company", "Contoso")),
-        Items.record("r2", "users", fields("login", "bob", "email", "info@contoso.com", "company", "Contoso"))));
-    assertEquals(2, r.metric("users", "resolved"));
+        Items.record("r2", "users", fields("login", "bob", "email", "info@contoso.com", "company", "Contoso")),
+        Items.record("r3", "users", fields("login", "carla", "email", "carla.r@contoso.com", "company", "Contoso"))));
+    assertEquals(3, r.metric("users", "resolved"));
+    Map<String, List<Object>> addressesByLogin = new java.util.TreeMap<>();
     for (Row u : r.users().collectAsList()) {
-      assertEquals(List.of(), u.getList(u.fieldIndex("addresses")), "info@ belongs to neither: " + u);
+      addressesByLogin.put((String) u.getList(u.fieldIndex("logins")).get(0), u.getList(u.fieldIndex("addresses")));
     }
+    assertEquals(Map.of("ana", List.of(), "bob", List.of(), "carla", List.of("carla.r@contoso.com")),
+        addressesByLogin, "info@ belongs to neither; an address of one login still joins it");
   }
 
   @Test
@@ -152,6 +156,26 @@ class ExtractFixturesTest {
     }
     assertEquals(Map.of("acme.com", "GB", "acme.co.uk", "GB", "acme.de", "DE"), countryByDomain);
     assertEquals(2, r.result().companyCountries());
+  }
+
+  @Test
+  void aSignatureLinksItsCompanyToTheSendersDomainButNotAForwardedOne() {
+    Run r = run(List.of(
+        Items.record("r1", "users", fields("email", "a@acme.com", "company", "Acme Ltd", "country", "GB")),
+        Items.email("m1", "Bea Berg <bea@acme-mail.com>", List.of("x@gmail.com"), "2021-03-01T10:00:00Z", "s",
+            "Hello.\n\nBest regards,\nBea Berg\nACME LIMITED", null, null),
+        // A namesake forwards it: only the subject says the signature is not the forwarder's.
+        Items.email("m2", "Bea Berg <bea@fabrikam.com>", List.of("x@gmail.com"), "2021-03-01T10:00:00Z", "Fwd: s",
+            "FYI, see below.\n\nHello.\n\nBest regards,\nBea Berg\nACME LIMITED", null, null)));
+    Map<String, List<Object>> domainsByName = new java.util.TreeMap<>();
+    for (Row c : r.companies().collectAsList()) {
+      List<Object> names = c.getList(c.fieldIndex("names"));
+      domainsByName.put(names.isEmpty() ? "-" : (String) names.get(0), c.getList(c.fieldIndex("domains")));
+    }
+    // acme-mail.com joins Acme through Bea's signature (the name seen without a country joins its only country);
+    // the forward's signature is the original's, so fabrikam.com stays a company of its own.
+    assertEquals(Map.of("acme", List.of("acme-mail.com", "acme.com"), "-", List.of("fabrikam.com")), domainsByName);
+    assertEquals(2, r.metric("companies", "raw"), "the record's name and one signature");
   }
 
   @Test

@@ -22,7 +22,7 @@ class HostileTextTest {
   private static List<Row> mentions(String text, Map<String, String> fields) {
     return new Mentions.Finder(false).of(
         RowFactory.create("i1", fields == null ? "document" : "record", null, null, null, null, null, null, text,
-            fields == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(fields)));
+            fields == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(fields), null));
   }
 
   private static String repeat(String unit, int length) {

@@ -115,6 +115,7 @@ class EmailAddressesTest {
         "jane@ÉXÄMPLE.de             | jane@xn--xmple-gra7a.de",
         "jane@xn--exmple-cua.de      | jane@xn--exmple-cua.de",
         "\"john doe\"@example.com    | \"john doe\"@example.com",
+        "M..Schmidt@enron.com        | m..schmidt@enron.com",
       })
   void normalizesToLowerCaseAndAsciiDomain(String raw, String expected) {
     assertEquals(Normalized.ok(expected), EmailAddresses.normalize(raw));
@@ -129,7 +130,6 @@ class EmailAddressesTest {
         "mailto:                   | empty",
         "jane.enron.com            | no_at",
         "@enron.com                | empty_local_part",
-        "jane..doe@enron.com       | invalid_local_part",
         ".jane@enron.com           | invalid_local_part",
         "jane.@enron.com           | invalid_local_part",
         "jane doe@enron.com        | invalid_local_part",
