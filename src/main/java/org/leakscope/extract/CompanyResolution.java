@@ -33,8 +33,8 @@ import org.leakscope.common.ConnectedComponents;
  */
 final class CompanyResolution {
   /**
-   * Node to company id, the companies table, each record's company, and the company-name mentions with their node
-   * (for the mentions table).
+   * Node to company id, the companies table, each record's company, and the node of each record's company names
+   * (for the mentions table; a signature's node is computed from its own columns).
    */
   record Resolved(Dataset<Row> nodes, Dataset<Row> companies, Dataset<Row> contextCompany, Dataset<Row> names) {}
 
@@ -47,7 +47,12 @@ final class CompanyResolution {
 
   static Resolved resolve(SparkSession spark, Dataset<Row> mentions, IntFunction<String> roundPath) {
     Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
-    Dataset<Row> names = nameNodes(valid);
+    Dataset<Row> recordNames = recordNameNodes(valid);
+    Dataset<Row> signatures = signatureNames(valid);
+    Dataset<Row> names =
+        recordNames.select(col("normalized_value"), col("raw_value"), col("context_country"), col("country_rank"),
+                col("node"), lit(1L).as("mentions"))
+            .unionByName(signatures.drop("domain"));
     Dataset<Row> domains = valid.where(col("entity_type").equalTo(Mentions.DOMAIN));
     // Most domain mentions come from mail headers and say nothing but "this domain": counted once per domain here,
     // and only record mentions (the few that can link a name to a domain) are carried further one by one.
@@ -58,18 +63,41 @@ final class CompanyResolution {
     Dataset<Row> recordDomains =
         domains.where(col("context").equalTo(Mentions.RECORD))
             .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node"));
-    // Domains beside a company name (a record's, or a signature's sender domain) are what links names to domains.
-    Dataset<Row> namedDomains =
-        domains.join(names.select("item_id", "context").distinct(), new String[] {"item_id", "context"}, "left_semi")
-            .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node"));
-    Dataset<Row> edges = nameDomainEdges(names, namedDomains).unionByName(countrylessNameEdges(names));
+    Dataset<Row> edges =
+        nameDomainEdges(recordNames, recordDomains)
+            .unionByName(signatures.where(col("domain").isNotNull())
+                .select(col("node").as("src"), concat(lit("d:"), col("domain")).as("dst")))
+            .unionByName(countrylessNameEdges(names));
     Dataset<Row> components = ConnectedComponents.of(spark, edges, roundPath);
     Dataset<Row> nodes =
         names.select("node").union(domainCounts.select("node")).distinct()
             .join(components, "node", "left")
             .select(col("node"), companyId(coalesce(col("component"), col("node"))).as("company_id"));
     Dataset<Row> companies = companies(valid, names, domainCounts, nodes);
-    return new Resolved(nodes, companies, contextCompany(names, recordDomains, nodes), names);
+    return new Resolved(nodes, companies, contextCompany(recordNames, recordDomains, nodes),
+        recordNames.select("item_id", "context", "normalized_value", "node").distinct());
+  }
+
+  /**
+   * A signature's name node: qualified by its sender domain's ccTLD country (computed with the mention), or,
+   * without one, by the sender's domain itself, so two companies' signatures never share a node.
+   */
+  static Column signatureNode(Column normalized, Column country, Column domain) {
+    return concat(lit("n:"), normalized, lit("|"), coalesce(country, concat(lit("@"), domain), lit("")));
+  }
+
+  /**
+   * Signature mentions, one row per distinct name, spelling, country and sender domain (they repeat in every
+   * stored copy of every message), with their count.
+   */
+  private static Dataset<Row> signatureNames(Dataset<Row> valid) {
+    return valid.where(col("entity_type").equalTo(Mentions.COMPANY).and(col("context").notEqual(Mentions.RECORD)))
+        .groupBy("normalized_value", "raw_value", "country_code", "domain")
+        .agg(count(lit(1)).as("mentions"))
+        .select(col("normalized_value"), col("raw_value"), col("country_code").as("context_country"),
+            when(col("country_code").isNotNull(), lit(TLD)).as("country_rank"),
+            signatureNode(col("normalized_value"), col("country_code"), col("domain")).as("node"),
+            col("mentions"), col("domain"));
   }
 
   /** A stable, short id from the component's smallest node. */
@@ -79,23 +107,22 @@ final class CompanyResolution {
   }
 
   /**
-   * Company-name mentions with their node: the name qualified by the country its context states — a country
-   * field, else a phone number's region, else the ccTLD of a domain beside it (a signature's sender domain).
+   * Company-name mentions of records with their node: the name qualified by the country the record states — a
+   * country field, else a phone number's region, else the ccTLD of a domain in it.
    */
-  static Dataset<Row> nameNodes(Dataset<Row> valid) {
-    Dataset<Row> companyMentions = valid.where(col("entity_type").equalTo(Mentions.COMPANY));
+  static Dataset<Row> recordNameNodes(Dataset<Row> valid) {
+    Dataset<Row> recordNames =
+        valid.where(col("entity_type").equalTo(Mentions.COMPANY).and(col("context").equalTo(Mentions.RECORD)));
     Dataset<Row> contextCountry =
-        valid.where(col("entity_type").equalTo(Mentions.COUNTRY).and(col("context").isNotNull()))
-            .join(companyMentions.select("item_id", "context").distinct(), new String[] {"item_id", "context"},
-                "left_semi")
+        valid.where(col("entity_type").equalTo(Mentions.COUNTRY).and(col("context").equalTo(Mentions.RECORD)))
+            .join(recordNames.select("item_id").distinct(), new String[] {"item_id"}, "left_semi")
             .withColumn("rank", when(col("rule").equalTo(Mentions.FIELD_COUNTRY), FIELD)
                 .when(col("rule").equalTo(Mentions.PHONE_REGION), PHONE).otherwise(TLD))
             .groupBy("item_id", "context")
             .agg(min(struct(col("rank"), col("normalized_value"))).as("best"))
             .select(col("item_id"), col("context"), col("best.normalized_value").as("context_country"),
                 col("best.rank").as("country_rank"));
-    return companyMentions
-        .join(contextCountry, new String[] {"item_id", "context"}, "left")
+    return recordNames.join(contextCountry, new String[] {"item_id", "context"}, "left")
         .select(col("item_id"), col("context"), col("normalized_value"), col("raw_value"),
             col("context_country"), col("country_rank"),
             concat(lit("n:"), col("normalized_value"), lit("|"), coalesce(col("context_country"), lit("")))
@@ -111,13 +138,21 @@ final class CompanyResolution {
         .select(col("src"), col("node").as("dst"));
   }
 
-  /** {@code n:contoso|} to {@code n:contoso|FR} when FR is the only country the name is seen with. */
+  /**
+   * A name seen without a country ({@code n:contoso|}, or a signature's {@code n:contoso|@contoso-mail.com}) joins
+   * {@code n:contoso|FR} when FR is the only country the name is seen with.
+   */
   private static Dataset<Row> countrylessNameEdges(Dataset<Row> names) {
-    return names.groupBy("normalized_value")
-        .agg(count_distinct(col("context_country")).as("countries"), min("context_country").as("country"),
-            max(when(col("context_country").isNull(), 1).otherwise(0)).as("countryless"))
-        .where(col("countries").equalTo(1).and(col("countryless").equalTo(1)))
-        .select(concat(lit("n:"), col("normalized_value"), lit("|")).as("src"),
+    Dataset<Row> single =
+        names.where(col("context_country").isNotNull())
+            .groupBy("normalized_value")
+            .agg(count_distinct(col("context_country")).as("countries"), min("context_country").as("country"))
+            .where(col("countries").equalTo(1));
+    return names.where(col("context_country").isNull())
+        .select("normalized_value", "node")
+        .distinct()
+        .join(single, "normalized_value")
+        .select(col("node").as("src"),
             concat(lit("n:"), col("normalized_value"), lit("|"), col("country")).as("dst"));
   }
 
@@ -132,7 +167,7 @@ final class CompanyResolution {
             .groupBy("company_id")
             .agg(sort_array(collect_set("normalized_value")).as("names"),
                 slice(sort_array(collect_set("raw_value")), 1, 20).as("names_as_written"),
-                count(lit(1)).as("name_mentions"));
+                sum("mentions").as("name_mentions"));
     Dataset<Row> byDomain =
         domainCounts.join(nodes, "node")
             .groupBy("company_id")
@@ -146,7 +181,7 @@ final class CompanyResolution {
     Dataset<Row> evidence =
         names.where(col("context_country").isNotNull())
             .groupBy("node", "context_country", "country_rank")
-            .agg(count(lit(1)).as("mentions"))
+            .agg(sum("mentions").as("mentions"))
             .select(col("node"), col("context_country").as("country"), col("country_rank").as("rank"),
                 col("mentions"))
             .union(tlds)

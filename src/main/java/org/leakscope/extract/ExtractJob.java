@@ -84,7 +84,6 @@ public final class ExtractJob {
     Dataset<Row> nameNodes =
         companies.names()
             .select(col("item_id"), col("context"), col("normalized_value"), col("node").as("name_node"))
-            .distinct()
             .withColumn("entity_type", lit(Mentions.COMPANY));
     Dataset<Row> loginNodes =
         users.loginKeys().select(col("item_id"), col("context"), col("normalized_value"), col("node").as("login_node"))
@@ -96,7 +95,9 @@ public final class ExtractJob {
         found.join(nameNodes, scala(key), "left")
             .join(loginNodes, scala(key), "left")
             .withColumn("company_node",
-                when(type.equalTo(Mentions.COMPANY), col("name_node"))
+                when(type.equalTo(Mentions.COMPANY).and(col("context").equalTo(Mentions.RECORD)), col("name_node"))
+                    .when(type.equalTo(Mentions.COMPANY).and(col("normalized_value").isNotNull()),
+                        CompanyResolution.signatureNode(col("normalized_value"), col("country_code"), col("domain")))
                     .when(col("normalized_value").isNotNull().and(col("domain").isNotNull())
                         .and(type.isin(Mentions.DOMAIN, Mentions.EMAIL_ADDRESS)), concat(lit("d:"), col("domain"))))
             .withColumn("user_node",

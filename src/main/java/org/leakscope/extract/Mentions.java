@@ -127,8 +127,10 @@ public final class Mentions {
     private String recordSet;
     /** The normalized display name of the header mailbox being read, else null. */
     private String displayName;
-    /** The sender's normalized display name, for the signature rule. */
+    /** The sender's normalized display name, company domain and its ccTLD country, for the signature rule. */
     private String senderName;
+    private String senderDomain;
+    private String senderCountry;
 
     Finder(boolean canonical) {
       this.canonical = canonical;
@@ -141,6 +143,8 @@ public final class Mentions {
       kind = item.getString(1);
       recordSet = item.getString(2);
       senderName = null;
+      senderDomain = null;
+      senderCountry = null;
       if (!item.isNullAt(3)) {
         mailbox(item.getString(3), "header:from", SENDER);
       }
@@ -201,7 +205,9 @@ public final class Mentions {
       String line = MailSignatures.companyLine(QuoteStripper.ownText(body), senderName);
       if (line != null) {
         Normalized n = CompanyNames.normalize(line);
-        add(COMPANY, line, n.value(), null, null, "body:signature", "signature_company", null, n.reason(), SENDER);
+        // The sender's company domain and its ccTLD country ride on the mention: they qualify its name node.
+        add(COMPANY, line, n.value(), null, senderDomain, "body:signature", "signature_company", senderCountry,
+            n.reason(), SENDER);
       }
     }
 
@@ -325,6 +331,10 @@ public final class Mentions {
       String country = company ? Domains.countryOfTld(host) : null;
       add(EMAIL_ADDRESS, raw, n.value(), canonical ? EmailAddresses.canonical(n.value()) : null, registrable,
           source, rule, country, null, context);
+      if (SENDER.equals(context) && company) {
+        senderDomain = registrable;
+        senderCountry = country;
+      }
       if (company) {
         add(DOMAIN, host, registrable, null, registrable, source, "address_domain", country, null, context);
         if (country != null) {
