@@ -241,12 +241,15 @@ public final class Mentions {
       // numbers are read in.
       String recordCountry = null;
       String tldCountry = null;
+      FieldRoles.Role[] roles = new FieldRoles.Role[fields.size()];
+      int r = 0;
       for (Map.Entry<String, String> f : fields.entrySet()) {
         FieldRoles.Role role = FieldRoles.of(f.getKey());
+        roles[r++] = role;
         if (role == FieldRoles.Role.COUNTRY && recordCountry == null && f.getValue() != null) {
           recordCountry = Countries.normalize(f.getValue());
         } else if (role == FieldRoles.Role.DOMAIN && tldCountry == null && f.getValue() != null) {
-          String host = host(f.getValue());
+          String host = Domains.host(f.getValue());
           tldCountry = host == null ? null : Domains.countryOfTld(host);
         }
       }
@@ -254,13 +257,15 @@ public final class Mentions {
       String first = null;
       String last = null;
       String firstSource = null;
+      r = 0;
       for (Map.Entry<String, String> f : fields.entrySet()) {
+        FieldRoles.Role role = roles[r++];
         String value = f.getValue();
         if (value == null || value.isBlank()) {
           continue;
         }
         String source = "field:" + f.getKey();
-        switch (FieldRoles.of(f.getKey())) {
+        switch (role) {
           case EMAIL -> {
             int before = out.size();
             found(value, source, "field", RECORD);
@@ -344,7 +349,7 @@ public final class Mentions {
     }
 
     private void domainField(String value, String source) {
-      String host = host(value);
+      String host = Domains.host(value);
       String registrable = host == null ? null : Domains.registrable(host);
       if (registrable == null) {
         add(DOMAIN, value, null, null, null, source, "field_domain", null, "invalid_domain", RECORD);
@@ -382,46 +387,6 @@ public final class Mentions {
       out.add(RowFactory.create(itemId, kind, recordSet, type, raw, normalized, canonicalValue, domain, source,
           rule, country, normalized == null && reason == null ? "invalid" : normalized == null ? reason : null,
           context, EMAIL_ADDRESS.equals(type) ? displayName : null));
-    }
-  }
-
-  /**
-   * The host of a domain field's value: a bare domain, or a URL's host; lower case and ASCII, {@code www.}
-   * dropped. Null when nothing host-like is there.
-   */
-  static String host(String value) {
-    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-    int scheme = v.indexOf("://");
-    if (scheme >= 0) {
-      v = v.substring(scheme + 3);
-    }
-    int end = v.length();
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '/' || c == ':' || c == '?' || c == '#' || c == ' ') {
-        end = i;
-        break;
-      }
-    }
-    v = v.substring(0, end);
-    int at = v.lastIndexOf('@');
-    if (at >= 0) {
-      v = v.substring(at + 1);
-    }
-    if (v.endsWith(".")) {
-      v = v.substring(0, v.length() - 1);
-    }
-    if (v.startsWith("www.")) {
-      v = v.substring(4);
-    }
-    if (v.isEmpty() || v.indexOf('.') < 0) {
-      return null;
-    }
-    try {
-      String ascii = java.net.IDN.toASCII(v, java.net.IDN.ALLOW_UNASSIGNED);
-      return com.google.common.net.InternetDomainName.isValid(ascii) ? ascii : null;
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 }

@@ -128,6 +128,55 @@ public final class Domains {
     return ISO_COUNTRIES.contains(code) ? code : null;
   }
 
+  /**
+   * The host of a domain field's value: a bare domain, or a URL's host; lower case and ASCII, {@code www.}
+   * dropped. Null when nothing host-like is there.
+   */
+  public static String host(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    int scheme = v.indexOf("://");
+    if (scheme >= 0) {
+      v = v.substring(scheme + 3);
+    }
+    int end = v.length();
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '/' || c == ':' || c == '?' || c == '#' || c == ' ') {
+        end = i;
+        break;
+      }
+    }
+    v = v.substring(0, end);
+    int at = v.lastIndexOf('@');
+    if (at >= 0) {
+      v = v.substring(at + 1);
+    }
+    if (v.endsWith(".")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    if (v.startsWith("www.")) {
+      v = v.substring(4);
+    }
+    if (v.indexOf('.') < 0) {
+      return null;
+    }
+    String ascii = toAscii(v);
+    return ascii != null && InternetDomainName.isValid(ascii) ? ascii : null;
+  }
+
+  /** The ASCII (punycode) form of a lower-cased domain, or null when it is empty or IDNA rejects it. */
+  static String toAscii(String domain) {
+    if (domain.isEmpty()) {
+      return null;
+    }
+    try {
+      // IDN.toASCII lower-cases ASCII labels only when they need conversion; keep the whole result lower case.
+      return IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /** Lower case without a trailing dot, or null when nothing is left. */
   private static String clean(String host) {
     if (host == null) {

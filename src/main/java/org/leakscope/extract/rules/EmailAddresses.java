@@ -184,7 +184,7 @@ public final class EmailAddresses {
     if (domain.endsWith(".")) {
       domain = domain.substring(0, domain.length() - 1);
     }
-    String ascii = toAsciiDomain(domain);
+    String ascii = Domains.toAscii(domain);
     if (ascii == null) {
       return Normalized.rejected("invalid_domain");
     }
@@ -199,19 +199,6 @@ public final class EmailAddresses {
       return Normalized.rejected("invalid_tld");
     }
     return Normalized.ok(local + '@' + ascii);
-  }
-
-  /** The ASCII (punycode) form of a lower-cased domain, or null when IDNA rejects it. */
-  private static String toAsciiDomain(String domain) {
-    if (domain.isEmpty()) {
-      return null;
-    }
-    try {
-      // IDN.toASCII lower-cases ASCII labels only when they need conversion; keep the whole result lower case.
-      return IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static boolean isValidLocalPart(String local) {

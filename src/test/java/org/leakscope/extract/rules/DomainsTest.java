@@ -75,4 +75,16 @@ class DomainsTest {
   void noCountryForGenericTlds(String host) {
     assertNull(Domains.countryOfTld(host));
   }
+
+  @Test
+  void aDomainFieldsHostIsFoundInBareDomainsAndUrls() {
+    assertEquals("contoso.com", Domains.host(" Contoso.COM. "));
+    assertEquals("contoso.com", Domains.host("https://www.contoso.com:8443/about?x=1"));
+    assertEquals("mail.contoso.co.uk", Domains.host("ana@mail.contoso.co.uk"));
+    assertEquals("xn--exmple-cua.de", Domains.host("exämple.de/path"));
+    assertNull(Domains.host("localhost"));
+    assertNull(Domains.host("n/a"));
+    assertNull(Domains.host(""));
+    assertNull(Domains.host("bad_host!.com"));
+  }
 }
