@@ -2,6 +2,7 @@ package org.leakscope.cli;
 
 import java.util.Map;
 import org.leakscope.dedup.DedupResult;
+import org.leakscope.extract.ExtractJob;
 import org.leakscope.extract.ExtractResult;
 import org.leakscope.ingest.IngestResult;
 
@@ -44,17 +45,18 @@ final class Console {
     sb.append(String.format("extract  %.1f s%n", r.seconds()));
     sb.append(String.format("  %-16s %12s %12s %12s %12s %10s%n", "metric", "raw", "distinct_raw",
         "normalized", "resolved", "rejected"));
-    r.metrics().forEach((metric, bases) -> sb.append(String.format("  %-16s %,12d %,12d %,12d %12s %,10d%n", metric,
-        bases.getOrDefault("raw", 0L), bases.getOrDefault("distinct_raw", 0L),
-        bases.getOrDefault("distinct_normalized", 0L),
-        bases.containsKey("resolved") ? String.format("%,d", bases.get("resolved")) : "",
-        r.rejected().getOrDefault(TYPES.getOrDefault(metric, metric), 0L))));
+    ExtractJob.METRICS.forEach((type, metric) -> {
+      Map<String, Long> bases = r.metrics().getOrDefault(metric, Map.of());
+      sb.append(String.format("  %-16s %,12d %,12d %,12d %12s %,10d%n", metric,
+          bases.getOrDefault("raw", 0L), bases.getOrDefault("distinct_raw", 0L),
+          bases.getOrDefault("distinct_normalized", 0L),
+          bases.containsKey("resolved") ? String.format("%,d", bases.get("resolved")) : "",
+          r.rejected().getOrDefault(type, 0L)));
+    });
     sb.append(String.format("  companies in %,d countries", r.companyCountries()));
     return sb.toString();
   }
 
-  private static final java.util.Map<String, String> TYPES = java.util.Map.of("email_addresses", "email_address",
-      "users", "user", "companies", "company", "countries", "country");
 
   private static void row(StringBuilder sb, String label, long value) {
     sb.append(String.format("  %-22s %,15d%n", label, value));

@@ -163,14 +163,16 @@ public final class ExtractJob {
         (System.nanoTime() - started) / 1e9);
   }
 
-  /** Entity types whose mentions are counted as a metric of the counting vocabulary. */
-  private static final Map<String, String> METRICS = new LinkedHashMap<>();
+  /** Entity types whose mentions are counted as a metric of the counting vocabulary, in report order. */
+  public static final Map<String, String> METRICS = metrics();
 
-  static {
-    METRICS.put(Mentions.EMAIL_ADDRESS, "email_addresses");
-    METRICS.put(Mentions.USER, "users");
-    METRICS.put(Mentions.COMPANY, "companies");
-    METRICS.put(Mentions.COUNTRY, "countries");
+  private static Map<String, String> metrics() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(Mentions.EMAIL_ADDRESS, "email_addresses");
+    m.put(Mentions.USER, "users");
+    m.put(Mentions.COMPANY, "companies");
+    m.put(Mentions.COUNTRY, "countries");
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   /**
