@@ -15,10 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakscope.ingest.IngestConfig;
-import org.leakscope.ingest.IngestJob;
-import org.leakscope.ingest.Limits;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.testing.Ingested;
 import org.leakscope.testing.Paths;
 import org.leakscope.testing.SparkTestSession;
 
@@ -38,8 +36,7 @@ class DedupDeterminismTest {
   void tablesDoNotDependOnCoresPartitionsOrFiles() throws Exception {
     SparkSession spark = SparkTestSession.get();
     Path ingested = tmp.resolve("ingested");
-    new IngestJob(spark, new IngestConfig(Paths.samples().resolve("bluebleed-mini/dump").toString(),
-        ingested.toString(), Limits.defaults(), IngestConfig.DEFAULT_TASK_BYTES)).run();
+    Ingested.run(spark, Paths.samples().resolve("bluebleed-mini/dump"), ingested.toString());
 
     Path base = copyOfItems(ingested, tmp.resolve("local2"));
     new DedupJob(spark, config(base)).run();

@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakscope.generate.GenerateConfig;
 import org.leakscope.generate.Generator;
-import org.leakscope.ingest.IngestConfig;
-import org.leakscope.ingest.IngestJob;
-import org.leakscope.ingest.Limits;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.testing.Ingested;
 import org.leakscope.testing.ClusterQuality;
 import org.leakscope.testing.SparkTestSession;
 
@@ -45,8 +43,7 @@ class DedupGroundTruthTest {
     truth = new ObjectMapper().readTree(generated.resolve("ground-truth.json").toFile());
     truthClusters = ClusterQuality.truth(generated.resolve("ground-truth-clusters.jsonl"));
     String run = tmp.resolve("run").toString();
-    new IngestJob(spark, new IngestConfig(generated.resolve("dump").toString(), run, Limits.defaults(),
-        IngestConfig.DEFAULT_TASK_BYTES)).run();
+    Ingested.run(spark, generated.resolve("dump"), run);
     result = new DedupJob(spark, new DedupConfig(run, 0.8, 128, 5, List.of(0.7, 0.9), false, 30)).run();
     out = new OutputLayout(run);
     clusters = spark.read().parquet(out.table(OutputLayout.ITEM_CLUSTERS)).cache();

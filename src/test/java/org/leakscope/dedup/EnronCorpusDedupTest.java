@@ -21,10 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakscope.dedup.minhash.QuoteStripper;
-import org.leakscope.ingest.IngestConfig;
-import org.leakscope.ingest.IngestJob;
-import org.leakscope.ingest.Limits;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.testing.Ingested;
 import org.leakscope.testing.Paths;
 import org.leakscope.testing.SparkTestSession;
 
@@ -45,8 +43,7 @@ class EnronCorpusDedupTest {
     assumeTrue(corpora != null, "no ../shared/corpora beside the checkout");
     SparkSession spark = SparkTestSession.get();
     String run = tmp.resolve("run").toString();
-    new IngestJob(spark, new IngestConfig(corpora.resolve("enron-berkeley").toString(), run, Limits.defaults(),
-        IngestConfig.DEFAULT_TASK_BYTES)).run();
+    Ingested.run(spark, corpora.resolve("enron-berkeley"), run);
     new DedupJob(spark, DedupConfig.defaults(run)).run();
     OutputLayout out = new OutputLayout(run);
     Dataset<Row> joined = spark.read().parquet(out.table(OutputLayout.ITEM_CLUSTERS))

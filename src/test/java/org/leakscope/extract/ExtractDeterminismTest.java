@@ -11,10 +11,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakscope.ingest.IngestConfig;
-import org.leakscope.ingest.IngestJob;
-import org.leakscope.ingest.Limits;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.testing.Ingested;
 import org.leakscope.testing.Paths;
 import org.leakscope.testing.SparkTestSession;
 
@@ -30,8 +28,7 @@ class ExtractDeterminismTest {
   void idsAndTablesDoNotDependOnPartitioning() {
     SparkSession spark = SparkTestSession.get();
     String ingested = tmp.resolve("ingested").toString();
-    new IngestJob(spark, new IngestConfig(Paths.samples().resolve("bluebleed-mini/dump").toString(), ingested,
-        Limits.defaults(), IngestConfig.DEFAULT_TASK_BYTES)).run();
+    Ingested.run(spark, Paths.samples().resolve("bluebleed-mini/dump"), ingested);
     Dataset<Row> items = spark.read().parquet(new OutputLayout(ingested).table(OutputLayout.ITEMS));
     String before = spark.conf().get("spark.sql.shuffle.partitions");
     try {

@@ -20,10 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakscope.generate.GenerateConfig;
 import org.leakscope.generate.Generator;
-import org.leakscope.ingest.IngestConfig;
-import org.leakscope.ingest.IngestJob;
-import org.leakscope.ingest.Limits;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.testing.Ingested;
 import org.leakscope.testing.SparkTestSession;
 
 /**
@@ -55,8 +53,7 @@ class ExtractGroundTruthTest {
     new Generator(new GenerateConfig("bluebleed", 0.2, 7, generated.toString(), 2)).run();
     truth = new ObjectMapper().readTree(generated.resolve("ground-truth.json").toFile());
     String run = tmp.resolve("run").toString();
-    new IngestJob(spark, new IngestConfig(generated.resolve("dump").toString(), run, Limits.defaults(),
-        IngestConfig.DEFAULT_TASK_BYTES)).run();
+    Ingested.run(spark, generated.resolve("dump"), run);
     result = new ExtractJob(spark, new ExtractConfig(run, false)).run();
     OutputLayout out = new OutputLayout(run);
     companies = spark.read().parquet(out.table(OutputLayout.COMPANIES));
