@@ -129,7 +129,7 @@ public final class DedupJob {
     return keyed.join(groups, "exact_key")
         .join(recordGroups, col("record_set").eqNullSafe(col("group_set"))
             .and(col("exact_key").equalTo(col("group_key"))).and(col("kind").equalTo("record")), "left")
-        .select("item_id", "kind", "record_set", "exact_group", "exact_group_size", "record_group");
+        .select("item_id", "kind", "record_set", "exact_key", "exact_group", "exact_group_size", "record_group");
   }
 
   /** Step 2. MinHash signatures of one item per exact group, for the kinds compared by similarity. */
@@ -209,6 +209,7 @@ public final class DedupJob {
             exact.col("item_id"),
             exact.col("kind"),
             exact.col("record_set"),
+            exact.col("exact_key"),
             exact.col("exact_group"),
             exact.col("exact_group_size"),
             coalesce(groupNear.col("near_cluster"), exact.col("exact_group")).as("near_cluster"),

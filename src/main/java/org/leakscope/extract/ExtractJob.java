@@ -117,9 +117,8 @@ public final class ExtractJob {
   }
 
   private ExtractResult result(Dataset<Row> mentions, Dataset<Row> companies, Dataset<Row> users, long started) {
-    Column valid = col("normalized_value").isNotNull();
-    Column explicit = valid.and(col("entity_type").notEqual(Mentions.COUNTRY).or(col("rule").equalTo(
-        Mentions.FIELD_COUNTRY)));
+    Column valid = Mentions.valid();
+    Column explicit = Mentions.explicit();
     List<Row> rows =
         mentions.groupBy("entity_type")
             .agg(count(lit(1)).as("mentions"),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -76,6 +77,19 @@ public final class Mentions {
           .add("display_name", DataTypes.StringType);
 
   private Mentions() {}
+
+  /** A mention whose value passed validation (rejected mentions have no normalized value). */
+  public static Column valid() {
+    return col("normalized_value").isNotNull();
+  }
+
+  /**
+   * A valid mention that writes its entity out, so it counts at the {@code raw} and {@code distinct_raw} bases: every
+   * valid mention except the countries implied by a phone number or a ccTLD (only a country field names one).
+   */
+  public static Column explicit() {
+    return valid().and(col("entity_type").notEqual(COUNTRY).or(col("rule").equalTo(FIELD_COUNTRY)));
+  }
 
   /** The mentions of {@code items} (columns of the items table). */
   public static Dataset<Row> of(Dataset<Row> items, boolean canonicalAddresses) {

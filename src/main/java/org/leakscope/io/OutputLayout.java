@@ -12,6 +12,13 @@ public record OutputLayout(String root) {
   public static final String MENTIONS = "mentions";
   public static final String COMPANIES = "companies";
   public static final String USERS = "users";
+  public static final String METRIC_COUNTS = "metric_counts";
+  public static final String SKETCHES = "sketches";
+  public static final String RECONCILIATION = "reconciliation";
+  public static final String COMPANY_IMPACT = "company_impact";
+  public static final String COUNTRY_IMPACT = "country_impact";
+  public static final String RETENTION = "retention";
+  public static final String COMPARISON = "comparison";
 
   public OutputLayout {
     root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
@@ -32,5 +39,14 @@ public record OutputLayout(String root) {
 
   public String summaryJson() {
     return report() + "/summary.json";
+  }
+
+  public String reportHtml() {
+    return report() + "/index.html";
+  }
+
+  /** {@code exports/<table>.csv}. */
+  public String export(String table) {
+    return root + "/exports/" + table + ".csv";
   }
 }
