@@ -1,8 +1,13 @@
 package org.leakscope.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
+import org.leakscope.count.CountConfig;
+import org.leakscope.count.CountResult;
+import org.leakscope.count.MetricSketches;
+import org.leakscope.count.Reconciliation;
 import org.leakscope.dedup.DedupConfig;
 import org.leakscope.dedup.DedupResult;
 import org.leakscope.extract.ExtractResult;
@@ -99,6 +104,57 @@ public final class SummaryParts {
     r.rejected().forEach(rejected::put);
     extract.put("company_countries", r.companyCountries());
     stage(summary, "extract", r.seconds());
+  }
+
+  /**
+   * Every metric at every basis under {@code metrics} (the count stage's values replace the earlier stages' own),
+   * their {@code estimates}, the reconciled {@code claims}, the {@code count} part and the stage's time.
+   */
+  public static void count(ObjectNode summary, CountResult r, CountConfig config) {
+    ObjectNode metrics = summary.putObject("metrics");
+    ObjectNode estimates = summary.putObject("estimates");
+    r.metrics().forEach((metric, bases) -> {
+      ObjectNode m = metrics.putObject(metric);
+      ObjectNode e = estimates.putObject(metric);
+      bases.forEach((basis, v) -> {
+        m.put(basis, v.value());
+        e.putObject(basis).put("estimate", round(v.estimate())).put("lower95", round(v.lower95()))
+            .put("upper95", round(v.upper95()));
+      });
+    });
+    ArrayNode claims = summary.putArray("claims");
+    for (Reconciliation.Reconciled c : r.claims()) {
+      ObjectNode o = claims.addObject();
+      o.put("claimant", c.claim().claimant());
+      o.put("date", c.claim().date().toString());
+      o.put("metric", c.claim().metric());
+      o.put("claimed", c.claim().claimed());
+      o.put("quote", c.claim().quote());
+      o.put("source", c.claim().source());
+      ObjectNode measured = o.putObject("measured");
+      c.measured().forEach(measured::put);
+      o.put("closest_basis", c.closestBasis());
+      o.put("measured_at_closest", c.closestValue());
+      o.put("closest_relative_difference", c.closestRelativeDifference() == null ? null
+          : round(c.closestRelativeDifference()));
+      o.put("strictest_basis", c.strictestBasis());
+      o.put("measured_strictest", c.strictestValue());
+      o.put("overstatement", c.overstatement() == null ? null : round(c.overstatement()));
+      o.put("finding", c.finding());
+    }
+    ObjectNode count = summary.putObject("count");
+    count.put("leak_date", r.leakDate() == null ? null : r.leakDate().toString());
+    ArrayNode years = count.putArray("retention_years");
+    config.retentionYears().forEach(years::add);
+    count.put("hll_lg_k", MetricSketches.HLL_LG_K);
+    count.put("theta_lg_k", MetricSketches.THETA_LG_K);
+    count.put("bounds_std_devs", MetricSketches.BOUNDS_STD_DEVS);
+    count.put("canonical_addresses", r.canonicalAddresses());
+    stage(summary, "count", r.seconds());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   public static void stage(ObjectNode summary, String stage, double seconds) {

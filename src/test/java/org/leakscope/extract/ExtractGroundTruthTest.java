@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,11 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.leakscope.generate.GenerateConfig;
-import org.leakscope.generate.Generator;
 import org.leakscope.io.OutputLayout;
-import org.leakscope.testing.Ingested;
+import org.leakscope.testing.GeneratedRun;
 import org.leakscope.testing.SparkTestSession;
 
 /**
@@ -31,7 +25,6 @@ import org.leakscope.testing.SparkTestSession;
  * decides that basis.
  */
 class ExtractGroundTruthTest {
-  @TempDir static Path tmp;
   private static JsonNode truth;
   private static ExtractResult result;
   private static Dataset<Row> companies;
@@ -47,15 +40,12 @@ class ExtractGroundTruthTest {
       "countries", "Countries.normalize, Phones region, Domains.countryOfTld");
 
   @BeforeAll
-  static void generateIngestExtract() throws IOException {
+  static void generateIngestExtract() {
+    GeneratedRun generated = GeneratedRun.get();
+    truth = generated.truth;
+    result = generated.extract;
+    OutputLayout out = new OutputLayout(generated.run);
     SparkSession spark = SparkTestSession.get();
-    Path generated = tmp.resolve("generated");
-    new Generator(new GenerateConfig("bluebleed", 0.2, 7, generated.toString(), 2)).run();
-    truth = new ObjectMapper().readTree(generated.resolve("ground-truth.json").toFile());
-    String run = tmp.resolve("run").toString();
-    Ingested.run(spark, generated.resolve("dump"), run);
-    result = new ExtractJob(spark, new ExtractConfig(run, false)).run();
-    OutputLayout out = new OutputLayout(run);
     companies = spark.read().parquet(out.table(OutputLayout.COMPANIES));
     users = spark.read().parquet(out.table(OutputLayout.USERS));
   }

@@ -1,0 +1,188 @@
+package org.leakscope.count;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.leakscope.common.Materialize;
+import org.leakscope.common.Steps;
+import org.leakscope.common.WorkDir;
+import org.leakscope.io.OutputLayout;
+
+/**
+ * The count stage: every metric at every basis (exact, and estimated with DataSketches), the claims reconciliation,
+ * who is affected, and how old the exposed data is. Reads {@code items}, {@code item_clusters}, {@code mentions},
+ * {@code companies} and {@code users}; writes {@code metric_counts}, {@code sketches}, {@code reconciliation},
+ * {@code company_impact}, {@code country_impact} and {@code retention}. Definitions are in docs/counts.md.
+ */
+public final class CountJob {
+  private static final String STAGE = "count";
+
+  /** The tables count reads, and the stage that writes each. */
+  private static final Map<String, String> INPUTS = inputs();
+
+  private final SparkSession spark;
+  private final CountConfig config;
+  private final OutputLayout out;
+  private final Steps steps = new Steps(STAGE);
+
+  public CountJob(SparkSession spark, CountConfig config) {
+    this.spark = spark;
+    this.config = config;
+    this.out = new OutputLayout(config.output());
+  }
+
+  public CountResult run() {
+    long started = System.nanoTime();
+    Timestamp now = Timestamp.from(Instant.now());
+    requireInputs();
+    spark.sparkContext().setJobGroup(STAGE, "leakscope count", false);
+    try {
+      Dataset<Row> items = table(OutputLayout.ITEMS);
+      Dataset<Row> mentions = table(OutputLayout.MENTIONS);
+      Dataset<Row> companies = table(OutputLayout.COMPANIES);
+      Dataset<Row> users = table(OutputLayout.USERS);
+      Dataset<Row> dated = steps.time("item dates",
+          () -> Materialize.at(spark, ItemDates.of(items, table(OutputLayout.ITEM_CLUSTERS)), work("dated-items")));
+      Dataset<Row> keys = steps.time("metric keys", () -> Materialize.at(spark,
+          MetricKeys.items(dated).unionAll(MetricKeys.entities(mentions, dated, users, companies)), work("keys")));
+      Map<String, Map<String, CountResult.MetricValue>> metrics = steps.time("counts and sketches", () -> {
+        Dataset<Row> sketches =
+            MetricSketches.exactAndHll(keys).join(MetricSketches.theta(keys), scala(List.of("metric", "basis")), "full");
+        return metricCounts(sketches);
+      });
+      steps.time("impact", () -> {
+        write(Impact.companies(mentions, dated, companies, users).orderBy("company_id"), OutputLayout.COMPANY_IMPACT);
+        write(Impact.countries(mentions, companies, users).orderBy("country"), OutputLayout.COUNTRY_IMPACT);
+        return null;
+      });
+      LocalDate leakDate = config.leakDate() != null ? config.leakDate() : Retention.newestDate(dated, now);
+      steps.time("retention", () -> {
+        Dataset<Row> lastSeen = Retention.lastSeen(dated, mentions, users);
+        write(spark.createDataFrame(Retention.rows(lastSeen, leakDate, config.retentionYears()), Retention.SCHEMA),
+            OutputLayout.RETENTION);
+        return null;
+      });
+      List<Reconciliation.Reconciled> claims = steps.time("reconciliation", () -> {
+        List<Reconciliation.Reconciled> r = Reconciliation.of(config.claims(), CountResult.values(metrics));
+        write(spark.createDataFrame(r.stream().map(Reconciliation::row).toList(), Reconciliation.SCHEMA),
+            OutputLayout.RECONCILIATION);
+        return r;
+      });
+      boolean canonical = metrics.getOrDefault(Vocabulary.EMAIL_ADDRESSES, Map.of())
+          .containsKey(Vocabulary.DISTINCT_CANONICAL);
+      return new CountResult(metrics, claims, leakDate, canonical, steps.seconds(),
+          (System.nanoTime() - started) / 1e9);
+    } finally {
+      WorkDir.delete(spark, out.work(STAGE), STAGE);
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** The {@code metric_counts} and {@code sketches} tables, with every basis that applies (zero when none found). */
+  private Map<String, Map<String, CountResult.MetricValue>> metricCounts(Dataset<Row> aggregated) {
+    // One row per metric and basis: a few dozen small sketches.
+    Map<String, Row> found = new TreeMap<>();
+    for (Row r : aggregated.collectAsList()) {
+      found.put(r.getAs("metric") + "/" + r.getAs("basis"), r);
+    }
+    boolean canonical = found.containsKey(Vocabulary.EMAIL_ADDRESSES + "/" + Vocabulary.DISTINCT_CANONICAL);
+    List<String> metricNames = new ArrayList<>(Vocabulary.METRICS);
+    found.values().stream().map(r -> (String) r.getAs("metric"))
+        .filter(m -> m.startsWith(Vocabulary.RECORD_SET_PREFIX)).distinct().forEach(metricNames::add);
+    metricNames.sort(Vocabulary::compareMetrics);
+
+    Map<String, Map<String, CountResult.MetricValue>> metrics = new LinkedHashMap<>();
+    List<Row> countRows = new ArrayList<>();
+    List<Row> sketchRows = new ArrayList<>();
+    for (String metric : metricNames) {
+      Map<String, CountResult.MetricValue> bases = new LinkedHashMap<>();
+      for (String basis : Vocabulary.bases(metric, canonical)) {
+        Row r = found.get(metric + "/" + basis);
+        long value = r == null || r.isNullAt(r.fieldIndex("value")) ? 0L : r.<Long>getAs("value");
+        byte[] hll = r == null || r.isNullAt(r.fieldIndex("hll")) ? MetricSketches.emptyHll() : r.getAs("hll");
+        byte[] theta = r == null || r.isNullAt(r.fieldIndex("theta")) ? MetricSketches.emptyTheta() : r.getAs("theta");
+        MetricSketches.Estimate e = MetricSketches.hllEstimate(hll);
+        CountResult.MetricValue mv = new CountResult.MetricValue(value, e.estimate(), e.lower95(), e.upper95());
+        bases.put(basis, mv);
+        countRows.add(RowFactory.create(metric, basis, value, e.estimate(), e.lower95(), e.upper95()));
+        sketchRows.add(RowFactory.create(metric, basis, hll, MetricSketches.HLL_LG_K, theta, MetricSketches.THETA_LG_K));
+      }
+      metrics.put(metric, bases);
+    }
+    write(spark.createDataFrame(countRows, METRIC_COUNTS_SCHEMA), OutputLayout.METRIC_COUNTS);
+    write(spark.createDataFrame(sketchRows, SKETCHES_SCHEMA), OutputLayout.SKETCHES);
+    return metrics;
+  }
+
+  public static final StructType METRIC_COUNTS_SCHEMA = new StructType()
+      .add("metric", DataTypes.StringType, false)
+      .add("basis", DataTypes.StringType, false)
+      .add("value", DataTypes.LongType, false)
+      .add("estimate", DataTypes.DoubleType, false)
+      .add("lower95", DataTypes.DoubleType, false)
+      .add("upper95", DataTypes.DoubleType, false);
+
+  public static final StructType SKETCHES_SCHEMA = new StructType()
+      .add("metric", DataTypes.StringType, false)
+      .add("basis", DataTypes.StringType, false)
+      .add("hll", DataTypes.BinaryType, false)
+      .add("hll_lg_k", DataTypes.IntegerType, false)
+      .add("theta", DataTypes.BinaryType, false)
+      .add("theta_lg_k", DataTypes.IntegerType, false);
+
+  private void requireInputs() {
+    try {
+      for (Map.Entry<String, String> e : INPUTS.entrySet()) {
+        Path p = new Path(out.table(e.getKey()));
+        FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(p)) {
+          throw new IllegalStateException("no " + e.getKey() + " table at " + p + ": run " + e.getValue()
+              + " on this output first (or run, which does every stage)");
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + out.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, String> inputs() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(OutputLayout.ITEMS, "ingest");
+    m.put(OutputLayout.ITEM_CLUSTERS, "dedup");
+    m.put(OutputLayout.MENTIONS, "extract");
+    m.put(OutputLayout.COMPANIES, "extract");
+    m.put(OutputLayout.USERS, "extract");
+    return m;
+  }
+
+  private Dataset<Row> table(String name) {
+    return spark.read().parquet(out.table(name));
+  }
+
+  /** Small tables are written as one file each (BI tools prefer few files). */
+  private void write(Dataset<Row> data, String name) {
+    data.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.table(name));
+  }
+
+  private String work(String name) {
+    return out.work(STAGE) + "/" + name;
+  }
+
+  private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
+  }
+}

@@ -1,0 +1,62 @@
+package org.leakscope.count;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.leakscope.testing.SparkTestSession;
+
+/**
+ * Counts and sketches do not depend on how the keys are partitioned: the same keys in one partition or in seven give
+ * the same exact values, the same estimates and bounds, and byte-identical Theta sketches, in exact mode (a few
+ * keys) and in estimation mode (more keys than the sketches hold).
+ */
+class SketchDeterminismTest {
+  @Test
+  void sameKeysOnAnyPartitioningGiveTheSameCountsAndSketches() {
+    SparkSession spark = SparkTestSession.get();
+    Dataset<Row> keys = spark.range(0, 60_000)
+        .select(lit("email_addresses").as("metric"),
+            lit("distinct_normalized").as("basis"),
+            concat(lit("user"), (col("id").mod(50_000)).cast("string"), lit("@example.com")).as("key"))
+        .unionAll(spark.range(0, 300).select(lit("countries").as("metric"), lit("raw").as("basis"),
+            col("id").cast("string").as("key")));
+    Map<String, Object[]> one = measure(keys.repartition(1));
+    Map<String, Object[]> seven = measure(keys.repartition(7));
+    assertEquals(one.keySet(), seven.keySet());
+    for (String k : one.keySet()) {
+      Object[] a = one.get(k);
+      Object[] b = seven.get(k);
+      assertEquals(a[0], b[0], k + " exact");
+      assertEquals((double) a[1], (double) b[1], 0.0, k + " HLL estimate");
+      assertEquals((double) a[2], (double) b[2], 0.0, k + " HLL lower bound");
+      assertArrayEquals((byte[]) a[3], (byte[]) b[3], k + " Theta sketch");
+    }
+    assertEquals(50_000L, one.get("email_addresses/distinct_normalized")[0]);
+    assertEquals(300L, one.get("countries/raw")[0]);
+    double estimate = (double) one.get("email_addresses/distinct_normalized")[1];
+    assertTrue(Math.abs(estimate - 50_000) < 0.05 * 50_000, "HLL estimate " + estimate);
+  }
+
+  private static Map<String, Object[]> measure(Dataset<Row> keys) {
+    Map<String, Object[]> out = new TreeMap<>();
+    Dataset<Row> joined = MetricSketches.exactAndHll(keys).join(MetricSketches.theta(keys),
+        scala.jdk.javaapi.CollectionConverters.asScala(List.of("metric", "basis")).toList());
+    for (Row r : joined.collectAsList()) {
+      MetricSketches.Estimate e = MetricSketches.hllEstimate(r.getAs("hll"));
+      out.put(r.getAs("metric") + "/" + r.getAs("basis"),
+          new Object[] {r.getAs("value"), e.estimate(), e.lower95(), r.getAs("theta")});
+    }
+    return out;
+  }
+}
