@@ -10,7 +10,8 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = LeakscopeCommand.Version.class,
     description = "Counts what a leaked dump really exposes, under every counting definition.",
-    subcommands = {IngestCommand.class, ExtractCommand.class, DedupCommand.class, RunCommand.class, GenerateCommand.class})
+    subcommands = {IngestCommand.class, ExtractCommand.class, DedupCommand.class, CountCommand.class, ReportCommand.class, RunCommand.class, GenerateCommand.class,
+      CompareCommand.class})
 final class LeakscopeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

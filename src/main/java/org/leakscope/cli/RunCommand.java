@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.leakscope.count.CountConfig;
+import org.leakscope.count.CountJob;
+import org.leakscope.count.CountResult;
 import org.leakscope.dedup.DedupConfig;
 import org.leakscope.dedup.DedupJob;
 import org.leakscope.dedup.DedupResult;
@@ -14,6 +17,7 @@ import org.leakscope.ingest.IngestJob;
 import org.leakscope.ingest.IngestResult;
 import org.leakscope.io.OutputLayout;
 import org.leakscope.io.Summary;
+import org.leakscope.report.ReportJob;
 import org.leakscope.report.SummaryParts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline on a dump and write tables and report/summary.json.")
+    description = "Run the whole pipeline on a dump: ingest, extract, dedup, count, report.")
 final class RunCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, description = "Dump file or directory (file:, hdfs:, s3a: …).")
   String input;
@@ -40,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin LimitOptions limits;
   @Mixin ExtractOptions extract;
   @Mixin DedupOptions dedup;
+  @Mixin CountOptions count;
   @Mixin SparkOptions sparkOptions;
 
   @Override
@@ -49,19 +54,26 @@ final class RunCommand implements Callable<Integer> {
     Instant started = Instant.now();
     try (SparkOptions.Session session = sparkOptions.session("run")) {
       SparkSession spark = session.spark();
+      var hadoop = spark.sparkContext().hadoopConfiguration();
+      CountConfig countConfig = count.toConfig(output, hadoop); // a bad claims file fails before any work
       IngestResult ingest = new IngestJob(spark, ingestConfig).run();
       ExtractResult extractResult = new ExtractJob(spark, extract.toConfig(output)).run();
       DedupResult dedupResult = new DedupJob(spark, dedupConfig).run();
+      CountResult countResult = new CountJob(spark, countConfig).run();
       OutputLayout out = new OutputLayout(output);
       ObjectNode summary = Summary.json().createObjectNode();
       SummaryParts.ingest(summary, ingest);
       SummaryParts.extract(summary, extractResult);
       SummaryParts.dedup(summary, dedupResult, dedupConfig);
+      SummaryParts.count(summary, countResult, countConfig);
       SummaryParts.run(summary, input, started, Instant.now());
-      Summary.write(out.summaryJson(), summary, spark.sparkContext().hadoopConfiguration());
+      Summary.write(out.summaryJson(), summary, hadoop);
+      new ReportJob(spark, output).run();
       System.out.println(Console.ingest(ingest));
       System.out.println(Console.extract(extractResult));
       System.out.println(Console.dedup(dedupResult));
+      System.out.println(Console.count(countResult));
+      System.out.println("report:  " + out.reportHtml());
       System.out.println("summary: " + out.summaryJson());
       return 0;
     }
