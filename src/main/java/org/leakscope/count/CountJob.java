@@ -57,13 +57,9 @@ public final class CountJob {
       Dataset<Row> users = table(OutputLayout.USERS);
       Dataset<Row> dated = steps.time("item dates",
           () -> Materialize.at(spark, ItemDates.of(items, table(OutputLayout.ITEM_CLUSTERS)), work("dated-items")));
-      Dataset<Row> keys = steps.time("metric keys", () -> Materialize.at(spark,
-          MetricKeys.items(dated).unionAll(MetricKeys.entities(mentions, dated, users, companies)), work("keys")));
-      Map<String, Map<String, CountResult.MetricValue>> metrics = steps.time("counts and sketches", () -> {
-        Dataset<Row> sketches =
-            MetricSketches.exactAndHll(keys).join(MetricSketches.theta(keys), scala(List.of("metric", "basis")), "full");
-        return metricCounts(sketches);
-      });
+      Map<String, Map<String, CountResult.MetricValue>> metrics = steps.time("counts and sketches", () ->
+          metricCounts(MetricSketches.aggregate(
+              MetricKeys.items(dated).unionAll(MetricKeys.entities(mentions, dated, users, companies)))));
       steps.time("impact", () -> {
         write(Impact.companies(mentions, dated, companies, users).orderBy("company_id"), OutputLayout.COMPANY_IMPACT);
         write(Impact.countries(mentions, companies, users).orderBy("country"), OutputLayout.COUNTRY_IMPACT);
@@ -180,9 +176,5 @@ public final class CountJob {
 
   private String work(String name) {
     return out.work(STAGE) + "/" + name;
-  }
-
-  private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
   }
 }

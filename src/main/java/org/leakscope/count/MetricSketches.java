@@ -1,8 +1,7 @@
 package org.leakscope.count;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.hll_sketch_agg;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udaf;
 
 import java.util.ArrayList;
@@ -11,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.memory.Memory;
-import org.apache.datasketches.theta.CompactSketch;
 import org.apache.datasketches.theta.SetOperation;
 import org.apache.datasketches.theta.Sketch;
-import org.apache.datasketches.theta.Union;
+import org.apache.datasketches.theta.Sketches;
 import org.apache.datasketches.theta.UpdateSketch;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -28,13 +27,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Exact distinct counts and DataSketches sketches of the {@code (metric, basis, key)} table, aggregated by Spark.
+ * Exact distinct counts and DataSketches sketches of the {@code (metric, basis, key)} table, in one Spark pass: the
+ * keys are made distinct (one shuffle), then each partition counts its keys and builds one HLL and one Theta sketch
+ * per metric and basis, and Spark sums the counts and unions the sketches into one row per metric and basis. Only
+ * those rows reach the driver.
  *
- * <p>HLL ({@code lgK} {@value #HLL_LG_K}, type HLL_8, through Spark's {@code hll_sketch_agg}): relative standard
- * error about 1.6%, the estimate and 95% bounds (two standard deviations) of each metric. Theta ({@code lgK}
- * {@value #THETA_LG_K}, the 4,096 smallest key hashes): for set operations between runs ({@code compare}). Each
- * partition builds one Theta sketch per metric and basis; Spark merges them into one row per metric and basis. The
- * merged sketch keeps the 4,096 smallest hashes of all keys whatever the partitioning, so it is deterministic.
+ * <p>HLL (type HLL_8, {@code lgK} {@value #HLL_LG_K}): relative standard error about 1.6%; the estimate and 95%
+ * bounds (two standard deviations) of each metric. Theta ({@code lgK} {@value #THETA_LG_K}, the 4,096 smallest key
+ * hashes): for set operations between runs ({@code compare}). Both are merged through a union even when one
+ * partition built them, so the estimates are the same on any partitioning: a Theta union keeps the 4,096 smallest
+ * hashes of all keys (byte for byte the same sketch), an HLL union the register maxima, estimated from the registers
+ * alone (see {@link HllUnion#outOfOrder}).
  */
 public final class MetricSketches {
   public static final int HLL_LG_K = 12;
@@ -43,25 +46,28 @@ public final class MetricSketches {
   public static final int BOUNDS_STD_DEVS = 2;
 
   private static final String SEP = "\u0000";
+  private static final TgtHllType HLL_TYPE = TgtHllType.HLL_8;
+
+  private static final StructType PARTIAL = new StructType()
+      .add("metric", DataTypes.StringType)
+      .add("basis", DataTypes.StringType)
+      .add("value", DataTypes.LongType)
+      .add("hll", DataTypes.BinaryType)
+      .add("theta", DataTypes.BinaryType);
 
   private MetricSketches() {}
 
-  /** {@code metric, basis, value} (exact distinct keys), {@code hll} (serialized HLL sketch). */
-  public static Dataset<Row> exactAndHll(Dataset<Row> keys) {
-    return keys.groupBy("metric", "basis")
-        .agg(count_distinct(col("key")).as("value"), hll_sketch_agg(col("key"), HLL_LG_K).as("hll"));
-  }
-
-  /** {@code metric, basis, theta} (serialized compact Theta sketch of the keys). */
-  public static Dataset<Row> theta(Dataset<Row> keys) {
-    StructType partial = new StructType()
-        .add("metric", DataTypes.StringType)
-        .add("basis", DataTypes.StringType)
-        .add("theta", DataTypes.BinaryType);
-    return keys.select("metric", "basis", "key")
-        .mapPartitions(new PartialTheta(), Encoders.row(partial))
+  /**
+   * {@code metric, basis, value} (the exact number of distinct keys), {@code hll} and {@code theta} (serialized
+   * sketches of the keys).
+   */
+  public static Dataset<Row> aggregate(Dataset<Row> keys) {
+    return keys.select("metric", "basis", "key").where(col("key").isNotNull()).distinct()
+        .mapPartitions(new PartialSketches(), Encoders.row(PARTIAL))
         .groupBy("metric", "basis")
-        .agg(udaf(new ThetaUnion(), Encoders.BINARY()).apply(col("theta")).as("theta"));
+        .agg(sum("value").as("value"),
+            udaf(new HllUnion(), Encoders.BINARY()).apply(col("hll")).as("hll"),
+            udaf(new ThetaUnion(), Encoders.BINARY()).apply(col("theta")).as("theta"));
   }
 
   /** An estimate with its 95% bounds. */
@@ -81,43 +87,55 @@ public final class MetricSketches {
 
   /** A serialized HLL sketch of nothing (for bases that apply but found nothing). */
   public static byte[] emptyHll() {
-    return new HllSketch(HLL_LG_K).toCompactByteArray();
+    return new HllSketch(HLL_LG_K, HLL_TYPE).toCompactByteArray();
   }
 
   /** A serialized Theta sketch of nothing. */
   public static byte[] emptyTheta() {
-    return UpdateSketch.builder().setNominalEntries(1 << THETA_LG_K).build().compact(true, null).toByteArray();
+    return newTheta().compact(true, null).toByteArray();
   }
 
   public static Sketch heapifyTheta(byte[] theta) {
-    return org.apache.datasketches.theta.Sketches.heapifySketch(Memory.wrap(theta));
+    return Sketches.heapifySketch(Memory.wrap(theta));
   }
 
-  /** One Theta sketch per metric and basis of a partition's keys. */
-  private static final class PartialTheta implements MapPartitionsFunction<Row, Row> {
+  private static UpdateSketch newTheta() {
+    return UpdateSketch.builder().setNominalEntries(1 << THETA_LG_K).build();
+  }
+
+  /** Per metric and basis of a partition's (distinct) keys: how many, and their HLL and Theta sketches. */
+  private static final class PartialSketches implements MapPartitionsFunction<Row, Row> {
+    private static final class Partial {
+      long count;
+      final HllSketch hll = new HllSketch(HLL_LG_K, HLL_TYPE);
+      final UpdateSketch theta = newTheta();
+    }
+
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      Map<String, UpdateSketch> sketches = new TreeMap<>();
+      Map<String, Partial> partials = new TreeMap<>();
       while (rows.hasNext()) {
         Row r = rows.next();
-        if (r.isNullAt(2)) {
-          continue;
-        }
-        sketches.computeIfAbsent(r.getString(0) + SEP + r.getString(1),
-                k -> UpdateSketch.builder().setNominalEntries(1 << THETA_LG_K).build())
-            .update(r.getString(2));
+        Partial p = partials.computeIfAbsent(r.getString(0) + SEP + r.getString(1), k -> new Partial());
+        String key = r.getString(2);
+        p.count++;
+        p.hll.update(key);
+        p.theta.update(key);
       }
-      List<Row> out = new ArrayList<>(sketches.size());
-      sketches.forEach((k, s) -> {
+      List<Row> out = new ArrayList<>(partials.size());
+      partials.forEach((k, p) -> {
         int sep = k.indexOf(SEP);
-        out.add(RowFactory.create(k.substring(0, sep), k.substring(sep + 1), s.compact(true, null).toByteArray()));
+        out.add(RowFactory.create(k.substring(0, sep), k.substring(sep + 1), p.count, p.hll.toCompactByteArray(),
+            p.theta.compact(true, null).toByteArray()));
       });
       return out.iterator();
     }
   }
 
-  /** Merges serialized Theta sketches into one (ordered, compact). */
-  static final class ThetaUnion extends Aggregator<byte[], byte[], byte[]> {
+  /** Merges serialized sketches into one; the final result always comes out of a union (see the class comment). */
+  private abstract static class SketchUnion extends Aggregator<byte[], byte[], byte[]> {
+    abstract byte[] union(byte[]... sketches);
+
     @Override
     public byte[] zero() {
       return new byte[0];
@@ -130,31 +148,15 @@ public final class MetricSketches {
 
     @Override
     public byte[] merge(byte[] a, byte[] b) {
-      if (a.length == 0) {
-        return b == null ? a : b;
-      }
       if (b == null || b.length == 0) {
         return a;
       }
-      Union union = SetOperation.builder().setNominalEntries(1 << THETA_LG_K).buildUnion();
-      union.union(heapifyTheta(a));
-      union.union(heapifyTheta(b));
-      CompactSketch result = union.getResult(true, null);
-      return result.toByteArray();
+      return a.length == 0 ? b : union(a, b);
     }
 
-    /**
-     * Always through a union, which keeps the k smallest hashes: a sketch built in one partition holds up to 2k
-     * (an update sketch rebuilds lazily), so without this one partition and seven would give different bytes.
-     */
     @Override
     public byte[] finish(byte[] reduction) {
-      if (reduction.length == 0) {
-        return emptyTheta();
-      }
-      Union union = SetOperation.builder().setNominalEntries(1 << THETA_LG_K).buildUnion();
-      union.union(heapifyTheta(reduction));
-      return union.getResult(true, null).toByteArray();
+      return union(reduction);
     }
 
     @Override
@@ -165,6 +167,51 @@ public final class MetricSketches {
     @Override
     public Encoder<byte[]> outputEncoder() {
       return Encoders.BINARY();
+    }
+  }
+
+  static final class HllUnion extends SketchUnion {
+    @Override
+    byte[] union(byte[]... sketches) {
+      org.apache.datasketches.hll.Union union = new org.apache.datasketches.hll.Union(HLL_LG_K);
+      for (byte[] s : sketches) {
+        if (s.length > 0) {
+          union.update(HllSketch.heapify(s));
+        }
+      }
+      return outOfOrder(union.getResult(HLL_TYPE).toCompactByteArray());
+    }
+
+    /**
+     * Marks a sketch in HLL mode "out of order", so it is estimated from its registers alone (the composite
+     * estimator). A union keeps the order-dependent HIP estimator when it copied one partition's sketch or merged
+     * small ones into it coupon by coupon, so without the mark one partition and seven would give different
+     * estimates of the same registers. Layout: DataSketches HLL preamble, flags in byte 5, current mode in the low
+     * two bits of byte 7 (2 = HLL; list and set modes hold exact coupons and have no HIP estimate).
+     */
+    static byte[] outOfOrder(byte[] hll) {
+      final int flagsByte = 5;
+      final int modeByte = 7;
+      final int hllMode = 2;
+      final int outOfOrderFlag = 16;
+      if ((hll[modeByte] & 3) == hllMode) {
+        hll[flagsByte] |= outOfOrderFlag;
+      }
+      return hll;
+    }
+  }
+
+  static final class ThetaUnion extends SketchUnion {
+    @Override
+    byte[] union(byte[]... sketches) {
+      org.apache.datasketches.theta.Union union =
+          SetOperation.builder().setNominalEntries(1 << THETA_LG_K).buildUnion();
+      for (byte[] s : sketches) {
+        if (s.length > 0) {
+          union.union(heapifyTheta(s));
+        }
+      }
+      return union.getResult(true, null).toByteArray();
     }
   }
 }
