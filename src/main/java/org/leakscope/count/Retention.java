@@ -18,7 +18,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.leakscope.extract.Mentions;
@@ -86,41 +85,44 @@ public final class Retention {
     return r.isNullAt(0) ? null : r.getTimestamp(0).toLocalDateTime().toLocalDate();
   }
 
-  /** The rows of the {@code retention} table (a handful per metric: years and periods). */
-  public static List<Row> rows(Dataset<Row> lastSeen, LocalDate leakDate, List<Integer> retentionYears) {
-    List<Column> aggs = new ArrayList<>();
-    aggs.add(count(lit(1)).as("total"));
+  /**
+   * The rows of the {@code retention} table (a handful per metric: years and periods), from one aggregation: per
+   * metric and year, how many, and how many each policy would remove.
+   */
+  public static List<Row> rows(Dataset<Row> lastSeen, LocalDate leakDate, List<Integer> periods) {
+    List<Integer> retentionYears = leakDate == null ? List.of() : periods;
+    List<Column> removed = new ArrayList<>();
     for (int years : retentionYears) {
       Date cutoff = Date.valueOf(leakDate.minusYears(years));
-      aggs.add(sum(when(col("last_date").lt(lit(cutoff)), 1L).otherwise(0L)).as("removed_" + years));
+      removed.add(sum(when(col("last_date").lt(lit(cutoff)), 1L).otherwise(0L)).as("removed_" + years));
     }
-    Map<String, Long> totals = new TreeMap<>();
-    List<Row> out = new ArrayList<>();
-    Date leak = leakDate == null ? null : Date.valueOf(leakDate);
     // Bounded: one row per metric and year of the data.
     List<Row> byYear = lastSeen.groupBy(col("metric"), year(col("last_date")).as("year"))
-        .agg(count(lit(1)).as("value")).orderBy("metric", "year").collectAsList();
+        .agg(count(lit(1)).as("value"), removed.toArray(Column[]::new))
+        .orderBy(col("metric"), col("year").asc_nulls_last()).collectAsList();
+    Map<String, long[]> totals = new TreeMap<>(); // metric → total, then removed per period
     for (Row r : byYear) {
-      totals.merge(r.getString(0), r.getLong(2), Long::sum);
+      long[] t = totals.computeIfAbsent(r.getString(0), m -> new long[1 + retentionYears.size()]);
+      t[0] += r.getLong(2);
+      for (int i = 0; i < retentionYears.size(); i++) {
+        t[1 + i] += r.getLong(3 + i);
+      }
     }
+    Date leak = leakDate == null ? null : Date.valueOf(leakDate);
+    List<Row> out = new ArrayList<>();
     for (Row r : byYear) {
       String metric = r.getString(0);
-      long total = totals.get(metric);
+      long total = totals.get(metric)[0];
       out.add(RowFactory.create(BY_YEAR, metric, BASES.get(metric), r.isNullAt(1) ? null : r.getInt(1), null, leak,
           null, r.getLong(2), total, share(r.getLong(2), total)));
     }
-    if (leakDate == null) {
-      return out;
-    }
-    List<Row> policies =
-        lastSeen.groupBy("metric").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-            .orderBy("metric").collectAsList(); // one row per metric
-    for (int years : retentionYears) {
-      for (Row r : policies) {
-        long total = r.getLong(1);
-        long removed = r.getLong(2 + retentionYears.indexOf(years));
-        out.add(RowFactory.create(POLICY, r.getString(0), BASES.get(r.getString(0)), null, years, leak,
-            Date.valueOf(leakDate.minusYears(years)), removed, total, share(removed, total)));
+    for (int i = 0; i < retentionYears.size(); i++) {
+      int years = retentionYears.get(i);
+      for (Map.Entry<String, long[]> e : totals.entrySet()) {
+        long total = e.getValue()[0];
+        long gone = e.getValue()[1 + i];
+        out.add(RowFactory.create(POLICY, e.getKey(), BASES.get(e.getKey()), null, years, leak,
+            Date.valueOf(leakDate.minusYears(years)), gone, total, share(gone, total)));
       }
     }
     return out;
