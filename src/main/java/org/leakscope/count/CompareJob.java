@@ -76,7 +76,7 @@ public final class CompareJob {
     Dataset<Row> l = sides(left, "left");
     Dataset<Row> r = sides(right, "right");
     // One row per metric and basis present in both runs: a few dozen small sketches.
-    List<Row> pairs = l.join(r, scala(List.of("metric", "basis"))).collectAsList();
+    List<Row> pairs = l.join(r, new String[] {"metric", "basis"}).collectAsList();
     List<Overlap> rows = new ArrayList<>();
     for (Row p : pairs) {
       rows.add(compare(p.getAs("metric"), p.getAs("basis"), p.<Long>getAs("left_value"),
@@ -113,11 +113,8 @@ public final class CompareJob {
   private Dataset<Row> sides(OutputLayout run, String side) {
     Dataset<Row> sketches = spark.read().parquet(run.table(OutputLayout.SKETCHES));
     Dataset<Row> counts = spark.read().parquet(run.table(OutputLayout.METRIC_COUNTS));
-    return sketches.join(counts, scala(List.of("metric", "basis")))
+    return sketches.join(counts, new String[] {"metric", "basis"})
         .select(col("metric"), col("basis"), col("value").as(side + "_value"), col("theta").as(side + "_theta"));
   }
 
-  private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
-  }
 }

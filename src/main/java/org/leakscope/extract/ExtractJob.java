@@ -91,8 +91,8 @@ public final class ExtractJob {
     String[] key = {"item_id", "context", "normalized_value", "entity_type"};
     Column type = col("entity_type");
     Dataset<Row> keyed =
-        found.join(nameNodes, scala(key), "left")
-            .join(loginNodes, scala(key), "left")
+        found.join(nameNodes, key, "left")
+            .join(loginNodes, key, "left")
             .withColumn("company_node",
                 when(type.equalTo(Mentions.COMPANY).and(col("context").equalTo(Mentions.RECORD)), col("name_node"))
                     .when(type.equalTo(Mentions.COMPANY).and(col("normalized_value").isNotNull()),
@@ -105,16 +105,13 @@ public final class ExtractJob {
                         concat(lit("a:"), col("normalized_value"))));
     Dataset<Row> companyIds = companies.nodes().withColumnRenamed("node", "company_node");
     Dataset<Row> userIds = users.nodes().select(col("node").as("user_node"), col("user_id"));
-    return keyed.join(companyIds, scala(new String[] {"company_node"}), "left")
-        .join(userIds, scala(new String[] {"user_node"}), "left")
+    return keyed.join(companyIds, new String[] {"company_node"}, "left")
+        .join(userIds, new String[] {"user_node"}, "left")
         .select(col("item_id"), col("entity_type"), col("raw_value"), col("normalized_value"),
             col("canonical_value"), col("domain"), col("source"), col("rule"), col("country_code"),
             col("reject_reason"), col("context"), col("company_id"), col("user_id"));
   }
 
-  private static scala.collection.immutable.Seq<String> scala(String[] columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
-  }
 
   private ExtractResult result(Dataset<Row> mentions, Dataset<Row> companies, Dataset<Row> users, long started) {
     Column valid = Mentions.valid();

@@ -56,7 +56,9 @@ public final class ReportJob {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       SummaryParts.stage(summary, STAGE, seconds);
-      ReportData data = new ReportData(summary, topCompanies(), topCountries(), years(), policies());
+      // A few rows per metric (years and periods): read once for both views.
+      List<Row> retention = table(OutputLayout.RETENTION).collectAsList();
+      ReportData data = new ReportData(summary, topCompanies(), topCountries(), years(retention), policies(retention));
       writeText(out.reportHtml(), HtmlReport.render(data), hadoop);
       seconds = (System.nanoTime() - started) / 1e9;
       SummaryParts.stage(summary, STAGE, seconds);
@@ -93,9 +95,9 @@ public final class ReportJob {
   }
 
   /** One row per year of the {@code by_year} view (a few dozen rows at most). */
-  private List<ReportData.YearRow> years() {
+  private static List<ReportData.YearRow> years(List<Row> retention) {
     Map<Integer, Map<String, Long>> byYear = new TreeMap<>(java.util.Comparator.nullsLast(Integer::compare));
-    for (Row r : table(OutputLayout.RETENTION).where(col("view").equalTo(Retention.BY_YEAR)).collectAsList()) {
+    for (Row r : view(retention, Retention.BY_YEAR)) {
       Integer year = r.isNullAt(r.fieldIndex("year")) ? null : r.<Integer>getAs("year");
       byYear.computeIfAbsent(year, y -> new TreeMap<>()).put(r.getAs("metric"), r.<Long>getAs("value"));
     }
@@ -107,10 +109,10 @@ public final class ReportJob {
     return rows;
   }
 
-  private List<ReportData.PolicyRow> policies() {
+  private static List<ReportData.PolicyRow> policies(List<Row> retention) {
     Map<Integer, Map<String, Double>> shares = new TreeMap<>();
     Map<Integer, String> cutoffs = new TreeMap<>();
-    for (Row r : table(OutputLayout.RETENTION).where(col("view").equalTo(Retention.POLICY)).collectAsList()) {
+    for (Row r : view(retention, Retention.POLICY)) {
       int years = r.getAs("retention_years");
       cutoffs.put(years, r.getAs("cutoff").toString());
       Double share = r.isNullAt(r.fieldIndex("share")) ? 0.0 : r.<Double>getAs("share");
@@ -121,6 +123,10 @@ public final class ReportJob {
         m.getOrDefault(Vocabulary.EMAIL_MESSAGES, 0.0), m.getOrDefault(Vocabulary.DOCUMENTS, 0.0),
         m.getOrDefault(Vocabulary.USERS, 0.0), m.getOrDefault(Vocabulary.EMAIL_ADDRESSES, 0.0))));
     return rows;
+  }
+
+  private static List<Row> view(List<Row> retention, String view) {
+    return retention.stream().filter(r -> view.equals(r.getAs("view"))).toList();
   }
 
   private static String date(Row r, String field) {
