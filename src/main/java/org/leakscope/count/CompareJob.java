@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.io.TableFormat;
 
 /**
  * {@code compare}: how much two runs overlap, from their stored Theta sketches. Per metric and basis: each side's
@@ -73,6 +74,7 @@ public final class CompareJob {
 
   /** The comparison, in report order; also written as {@code tables/comparison}. */
   public List<Overlap> run() {
+    TableFormat.apply(spark);
     Dataset<Row> l = sides(left, "left");
     Dataset<Row> r = sides(right, "right");
     // One row per metric and basis present in both runs: a few dozen small sketches.

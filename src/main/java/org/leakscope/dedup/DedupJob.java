@@ -45,6 +45,7 @@ import org.leakscope.dedup.exact.ExactKeys;
 import org.leakscope.dedup.minhash.LshParams;
 import org.leakscope.dedup.minhash.Signatures;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.io.TableFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,7 @@ public final class DedupJob {
   }
 
   public DedupResult run() {
+    TableFormat.apply(spark);
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup("dedup", "leakscope dedup", false);
     try {

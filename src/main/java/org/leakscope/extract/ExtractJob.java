@@ -24,6 +24,7 @@ import org.leakscope.common.Materialize;
 import org.leakscope.common.Steps;
 import org.leakscope.common.WorkDir;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.io.TableFormat;
 
 /**
  * The extract stage: entity mentions in every item, normalized, then resolved into companies and users. Reads
@@ -44,6 +45,7 @@ public final class ExtractJob {
   }
 
   public ExtractResult run() {
+    TableFormat.apply(spark);
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup(STAGE, "leakscope extract", false);
     try {

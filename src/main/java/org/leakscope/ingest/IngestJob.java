@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.leakscope.io.HadoopConf;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.io.TableFormat;
 import org.leakscope.io.Schemas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class IngestJob {
   }
 
   public IngestResult run() {
+    TableFormat.apply(spark);
     long start = System.nanoTime();
     OutputLayout out = new OutputLayout(config.output());
     List<FileTask> files = listInput();
