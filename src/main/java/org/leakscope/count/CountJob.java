@@ -21,12 +21,13 @@ import org.leakscope.common.Materialize;
 import org.leakscope.common.Steps;
 import org.leakscope.common.WorkDir;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.io.TableFormat;
 
 /**
  * The count stage: every metric at every basis (exact, and estimated with DataSketches), the claims reconciliation,
  * who is affected, and how old the exposed data is. Reads {@code items}, {@code item_clusters}, {@code mentions},
  * {@code companies} and {@code users}; writes {@code metric_counts}, {@code sketches}, {@code reconciliation},
- * {@code company_impact}, {@code country_impact} and {@code retention}. Definitions are in docs/counts.md.
+ * {@code company_impact}, {@code company_activity}, {@code country_impact} and {@code retention}. Definitions are in docs/counts.md.
  */
 public final class CountJob {
   private static final String STAGE = "count";
@@ -46,6 +47,7 @@ public final class CountJob {
   }
 
   public CountResult run() {
+    TableFormat.apply(spark);
     long started = System.nanoTime();
     Timestamp now = Timestamp.from(Instant.now());
     requireInputs();
@@ -62,6 +64,7 @@ public final class CountJob {
               MetricKeys.items(dated).unionAll(MetricKeys.entities(mentions, dated, users, companies)))));
       steps.time("impact", () -> {
         write(Impact.companies(mentions, dated, companies, users).orderBy("company_id"), OutputLayout.COMPANY_IMPACT);
+        write(Impact.activity(mentions, dated, users).orderBy("company_id", "month"), OutputLayout.COMPANY_ACTIVITY);
         write(Impact.countries(mentions, companies, users).orderBy("country"), OutputLayout.COUNTRY_IMPACT);
         return null;
       });

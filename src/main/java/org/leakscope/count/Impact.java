@@ -10,7 +10,9 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -23,9 +25,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.leakscope.extract.Mentions;
 
-/** Who is affected: the {@code company_impact} and {@code country_impact} tables. */
+/** Who is affected: the {@code company_impact}, {@code company_activity} and {@code country_impact} tables. */
 public final class Impact {
   private Impact() {}
+
+  private static final Column EMAIL = col("kind").equalTo("email");
+  private static final Column DOCUMENT = col("kind").equalTo("document");
+  private static final Column RECORD = col("kind").equalTo("record");
 
   private static final String[] COUNTS = {
     "unique_addresses", "users", "mentions", "messages_raw", "messages_exact_unique", "messages_near_unique",
@@ -39,23 +45,16 @@ public final class Impact {
    */
   public static Dataset<Row> companies(
       Dataset<Row> mentions, Dataset<Row> datedItems, Dataset<Row> companies, Dataset<Row> users) {
-    // First one row per company and item (a company is named many times in one message), then the counts.
-    Dataset<Row> companyItems = mentions.where(col("company_id").isNotNull().and(Mentions.valid()))
-        .groupBy("company_id", "item_id").agg(count(lit(1)).as("mentions"))
-        .join(datedItems.select("item_id", "kind", "item_date", "exact_group", "near_cluster"), "item_id");
-    Column email = col("kind").equalTo("email");
-    Column document = col("kind").equalTo("document");
-    Column record = col("kind").equalTo("record");
-    Dataset<Row> byCompany = companyItems.groupBy("company_id").agg(
+    Dataset<Row> byCompany = companyItems(mentions, datedItems).groupBy("company_id").agg(
         sum("mentions").as("mentions"),
-        count(when(email, lit(1))).as("messages_raw"),
-        count_distinct(when(email, col("exact_group"))).as("messages_exact_unique"),
-        count_distinct(when(email, col("near_cluster"))).as("messages_near_unique"),
-        count(when(document, lit(1))).as("documents_raw"),
-        count_distinct(when(document, col("exact_group"))).as("documents_exact_unique"),
-        count_distinct(when(document, col("near_cluster"))).as("documents_near_unique"),
-        count(when(record, lit(1))).as("records_raw"),
-        count_distinct(when(record, col("exact_group"))).as("records_exact_unique"),
+        count(when(EMAIL, lit(1))).as("messages_raw"),
+        count_distinct(when(EMAIL, col("exact_group"))).as("messages_exact_unique"),
+        count_distinct(when(EMAIL, col("near_cluster"))).as("messages_near_unique"),
+        count(when(DOCUMENT, lit(1))).as("documents_raw"),
+        count_distinct(when(DOCUMENT, col("exact_group"))).as("documents_exact_unique"),
+        count_distinct(when(DOCUMENT, col("near_cluster"))).as("documents_near_unique"),
+        count(when(RECORD, lit(1))).as("records_raw"),
+        count_distinct(when(RECORD, col("exact_group"))).as("records_exact_unique"),
         min("item_date").cast("date").as("first_item_date"),
         max("item_date").cast("date").as("last_item_date"));
     Dataset<Row> addressCounts = mentions
@@ -80,6 +79,52 @@ public final class Impact {
     return companies.join(byCompany, "company_id", "left").join(addressCounts, "company_id", "left")
         .join(userCounts, "company_id", "left")
         .select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * One row per company and month that has items mentioning it: the items (raw and near-unique messages and
+   * documents, raw records) and the distinct normalized addresses and resolved users of that company mentioned in
+   * them. {@code month} is the first day of the month (UTC); items without a date are one row with a null month.
+   */
+  public static Dataset<Row> activity(Dataset<Row> mentions, Dataset<Row> datedItems, Dataset<Row> users) {
+    Column month = trunc(col("item_date").cast("date"), "month").as("month");
+    Dataset<Row> items = companyItems(mentions, datedItems).groupBy(col("company_id"), month).agg(
+        count(when(EMAIL, lit(1))).as("messages_raw"),
+        count_distinct(when(EMAIL, col("near_cluster"))).as("messages_near_unique"),
+        count(when(DOCUMENT, lit(1))).as("documents_raw"),
+        count_distinct(when(DOCUMENT, col("near_cluster"))).as("documents_near_unique"),
+        count(when(RECORD, lit(1))).as("records_raw"),
+        lit(0L).as("addresses"), lit(0L).as("users"));
+    // The people: one key per distinct address or user per company and month, then counted by type. An address
+    // belongs to the company its mention was resolved to; a user (login or address) to the user's resolved company.
+    Dataset<Row> addresses = mentions
+        .where(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS).and(col("company_id").isNotNull())
+            .and(Mentions.valid()))
+        .select(col("company_id"), col("item_id"), lit(true).as("is_address"), col("normalized_value").as("person"));
+    Dataset<Row> userMentions = mentions.where(col("user_id").isNotNull().and(Mentions.valid()))
+        .select(col("user_id"), col("item_id"))
+        .join(users.where(col("company_id").isNotNull()).select("user_id", "company_id"), "user_id")
+        .select(col("company_id"), col("item_id"), lit(false).as("is_address"), col("user_id").as("person"));
+    Dataset<Row> people = addresses.unionByName(userMentions)
+        .join(datedItems.select("item_id", "item_date"), "item_id")
+        .select(col("company_id"), month, col("is_address"), col("person")).distinct()
+        .groupBy("company_id", "month").agg(
+            lit(0L).as("messages_raw"), lit(0L).as("messages_near_unique"), lit(0L).as("documents_raw"),
+            lit(0L).as("documents_near_unique"), lit(0L).as("records_raw"),
+            count(when(col("is_address"), lit(1))).as("addresses"),
+            count(when(not(col("is_address")), lit(1))).as("users"));
+    // Grouping (not a join) puts the two halves together: a null month is one group, as it must be.
+    return items.unionByName(people).groupBy("company_id", "month").agg(
+        sum("messages_raw").as("messages_raw"), sum("messages_near_unique").as("messages_near_unique"),
+        sum("documents_raw").as("documents_raw"), sum("documents_near_unique").as("documents_near_unique"),
+        sum("records_raw").as("records_raw"), sum("addresses").as("addresses"), sum("users").as("users"));
+  }
+
+  /** One row per company and item that mentions it (a company is named many times in one message). */
+  private static Dataset<Row> companyItems(Dataset<Row> mentions, Dataset<Row> datedItems) {
+    return mentions.where(col("company_id").isNotNull().and(Mentions.valid()))
+        .groupBy("company_id", "item_id").agg(count(lit(1)).as("mentions"))
+        .join(datedItems.select("item_id", "kind", "item_date", "exact_group", "near_cluster"), "item_id");
   }
 
   /**

@@ -16,6 +16,7 @@ public record OutputLayout(String root) {
   public static final String SKETCHES = "sketches";
   public static final String RECONCILIATION = "reconciliation";
   public static final String COMPANY_IMPACT = "company_impact";
+  public static final String COMPANY_ACTIVITY = "company_activity";
   public static final String COUNTRY_IMPACT = "country_impact";
   public static final String RETENTION = "retention";
   public static final String COMPARISON = "comparison";

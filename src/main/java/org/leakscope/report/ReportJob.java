@@ -31,7 +31,13 @@ public final class ReportJob {
 
   /** The tables exported as CSV, in this order. */
   public static final List<String> EXPORTS = List.of(OutputLayout.METRIC_COUNTS, OutputLayout.RECONCILIATION,
-      OutputLayout.COMPANY_IMPACT, OutputLayout.COUNTRY_IMPACT, OutputLayout.RETENTION);
+      OutputLayout.COMPANY_IMPACT, OutputLayout.COMPANY_ACTIVITY, OutputLayout.COUNTRY_IMPACT, OutputLayout.RETENTION,
+      OutputLayout.NEAR_UNIQUE_BY_THRESHOLD);
+
+  /** The exports that are bounded views of larger tables (see {@link Exports}). */
+  public static final String LARGEST_CLUSTERS = "largest_clusters";
+  public static final String CLUSTER_MEMBERS = "cluster_members";
+  public static final String COMPANY_USERS = "company_users";
 
   private final SparkSession spark;
   private final OutputLayout out;
@@ -54,11 +60,19 @@ public final class ReportJob {
       for (String table : EXPORTS) {
         CsvExport.write(table(table), out.export(table));
       }
+      Dataset<Row> clusterSummary = table(OutputLayout.CLUSTER_SUMMARY);
+      CsvExport.write(Exports.largestClusters(clusterSummary), out.export(LARGEST_CLUSTERS));
+      CsvExport.write(Exports.clusterMembers(clusterSummary, table(OutputLayout.ITEM_CLUSTERS),
+          table(OutputLayout.ITEMS)), out.export(CLUSTER_MEMBERS));
+      CsvExport.write(Exports.companyUsers(table(OutputLayout.USERS), table(OutputLayout.COMPANY_IMPACT)),
+          out.export(COMPANY_USERS));
       double seconds = (System.nanoTime() - started) / 1e9;
       SummaryParts.stage(summary, STAGE, seconds);
       // A few rows per metric (years and periods): read once for both views.
       List<Row> retention = table(OutputLayout.RETENTION).collectAsList();
       ReportData data = new ReportData(summary, topCompanies(), topCountries(), years(retention), policies(retention));
+      SummaryParts.impact(summary, data, table(OutputLayout.COMPANY_IMPACT).count(),
+          table(OutputLayout.COUNTRY_IMPACT).count(), view(retention, Retention.POLICY));
       writeText(out.reportHtml(), HtmlReport.render(data), hadoop);
       seconds = (System.nanoTime() - started) / 1e9;
       SummaryParts.stage(summary, STAGE, seconds);

@@ -3,7 +3,10 @@ package org.leakscope.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.leakscope.count.CountConfig;
 import org.leakscope.count.CountResult;
 import org.leakscope.count.MetricSketches;
@@ -160,5 +163,53 @@ public final class SummaryParts {
   public static void stage(ObjectNode summary, String stage, double seconds) {
     ObjectNode stages = summary.has("stages") ? (ObjectNode) summary.get("stages") : summary.putObject("stages");
     stages.putObject(stage).put("seconds", Math.round(seconds * 1000) / 1000.0);
+  }
+
+  /**
+   * The {@code impact} part (how many companies and countries are affected, and the top ones the report charts) and
+   * the {@code retention} part (every policy's removals): the answers the example queries in {@code sql/} give.
+   */
+  public static void impact(ObjectNode summary, ReportData data, long companies, long countries, List<Row> policies) {
+    ObjectNode impact = summary.putObject("impact");
+    impact.put("companies", companies);
+    impact.put("countries", countries);
+    ArrayNode top = impact.putArray("top_companies");
+    for (ReportData.CompanyRow c : data.topCompanies()) {
+      ObjectNode o = top.addObject();
+      o.put("company_id", c.companyId());
+      o.put("name", c.name());
+      o.put("country", c.country());
+      o.put("unique_addresses", c.addresses());
+      o.put("users", c.users());
+      o.put("messages_raw", c.messagesRaw());
+      o.put("messages_near_unique", c.messagesNearUnique());
+    }
+    ArrayNode topCountries = impact.putArray("top_countries");
+    for (ReportData.CountryRow c : data.topCountries()) {
+      ObjectNode o = topCountries.addObject();
+      o.put("country", c.country());
+      o.put("country_name", c.name());
+      o.put("companies", c.companies());
+      o.put("users", c.users());
+      o.put("addresses", c.addresses());
+    }
+    ArrayNode rows = summary.putObject("retention").putArray("policies");
+    policies.stream()
+        .sorted(Comparator.comparing((Row r) -> r.<String>getAs("metric")).thenComparing(r -> r.<String>getAs("basis"))
+            .thenComparing(r -> r.<Integer>getAs("retention_years")))
+        .forEach(r -> {
+          ObjectNode o = rows.addObject();
+          o.put("metric", r.<String>getAs("metric"));
+          o.put("basis", r.<String>getAs("basis"));
+          o.put("retention_years", r.<Integer>getAs("retention_years"));
+          o.put("cutoff", r.getAs("cutoff").toString());
+          o.put("value", r.<Long>getAs("value"));
+          o.put("total", r.<Long>getAs("total"));
+          if (r.isNullAt(r.fieldIndex("share"))) {
+            o.putNull("share");
+          } else {
+            o.put("share", r.<Double>getAs("share"));
+          }
+        });
   }
 }

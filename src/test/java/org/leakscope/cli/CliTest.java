@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakscope.report.ReportJob;
 import org.leakscope.testing.Paths;
 import org.leakscope.testing.SparkTestSession;
 
@@ -83,9 +84,15 @@ class CliTest {
         "--claims", claims);
     assertEquals(0, o.code(), o.err());
     assertTrue(Files.size(out.resolve("report/index.html")) > 10_000);
-    for (String table : List.of("metric_counts", "reconciliation", "company_impact", "country_impact", "retention")) {
+    List<String> exports = new ArrayList<>(ReportJob.EXPORTS);
+    exports.addAll(List.of(ReportJob.COMPANY_USERS, ReportJob.LARGEST_CLUSTERS, ReportJob.CLUSTER_MEMBERS));
+    for (String table : exports) {
       List<String> csv = Files.readAllLines(out.resolve("exports/" + table + ".csv"));
-      assertTrue(csv.size() >= 2, table + ".csv has a header and rows");
+      assertTrue(!csv.isEmpty() && csv.get(0).contains(","), table + ".csv has a header");
+    }
+    for (String table : List.of("metric_counts", "reconciliation", "company_impact", "country_impact", "retention",
+        "near_unique_by_threshold")) {
+      assertTrue(Files.readAllLines(out.resolve("exports/" + table + ".csv")).size() >= 2, table + ".csv has rows");
     }
     JsonNode summary = new ObjectMapper().readTree(out.resolve("report/summary.json").toFile());
     List<String> golden =

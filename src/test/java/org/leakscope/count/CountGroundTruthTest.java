@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leakscope.io.OutputLayout;
@@ -156,6 +157,28 @@ class CountGroundTruthTest {
     assertEquals(0, impact.where(col("name").isNull().or(col("country").isNull())).count());
     assertTrue(impact.where(col("unique_addresses").gt(0).and(col("messages_raw").gt(0))).count() > companies / 2,
         "most companies have addresses and mail");
+  }
+
+  @Test
+  void companyActivityAddsUpMonthByMonthToCompanyImpact() {
+    Dataset<Row> activity = spark.read().parquet(out.table(OutputLayout.COMPANY_ACTIVITY));
+    Dataset<Row> impact = spark.read().parquet(out.table(OutputLayout.COMPANY_IMPACT));
+    assertEquals(activity.count(), activity.select("company_id", "month").distinct().count(), "one row per month");
+    assertEquals(0, activity.where(functions.dayofmonth(col("month")).notEqual(1)).count(), "months start on the 1st");
+    assertTrue(activity.where(col("month").isNull()).count() > 0, "undated records are a row of their own");
+    Dataset<Row> sums = activity.groupBy("company_id").agg(sum("messages_raw").as("m"), sum("documents_raw").as("d"),
+        sum("records_raw").as("r"), sum("messages_near_unique").as("mn"), functions.max("addresses").as("a"),
+        functions.max("users").as("u"));
+    Dataset<Row> joined = impact.join(sums, new String[] {"company_id"}, "left");
+    assertEquals(impact.count(), joined.count());
+    // Each item has one month, so raw items add up exactly; a near cluster can span months, so unique ones add up
+    // to at least the company's; no month mentions more addresses or users than the company has.
+    assertEquals(0, joined.where(col("m").notEqual(col("messages_raw")).or(col("d").notEqual(col("documents_raw")))
+        .or(col("r").notEqual(col("records_raw")))).count(), "raw items by month add up");
+    assertEquals(0, joined.where(col("mn").lt(col("messages_near_unique"))).count());
+    assertEquals(0, joined.where(col("a").gt(col("unique_addresses")).or(col("u").gt(col("users")))).count());
+    assertTrue(joined.where(col("a").gt(0).and(col("u").gt(0))).count() > impact.count() / 2,
+        "most companies have addresses and users in some month");
   }
 
   @Test
