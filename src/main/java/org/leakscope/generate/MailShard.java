@@ -58,6 +58,8 @@ final class MailShard {
   private final World world;
   private final long seed;
   private final int shard;
+  /** The shard's number as written in file names ({@code 00042}). */
+  private final String shardName;
   private final long first;
   private final int count;
   private final Map<String, ByteArrayOutputStream> mboxes = new LinkedHashMap<>();
@@ -75,6 +77,7 @@ final class MailShard {
     this.out = new DumpFiles(dump);
     this.clusterFile = clusterFile;
     this.shard = shard;
+    this.shardName = String.format("%05d", shard);
     this.first = first;
     this.count = count;
   }
@@ -199,7 +202,11 @@ final class MailShard {
         int words = 6 + r.nextInt(10);
         for (int w = 0; w < words; w++) {
           String word = Rng.pick(r, Words.VOCAB);
-          sb.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : " " + word);
+          if (w == 0) {
+            sb.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+          } else {
+            sb.append(' ').append(word);
+          }
         }
         sb.append(s == sentences - 1 ? ".\n" : ". ");
       }
@@ -241,7 +248,7 @@ final class MailShard {
     String base = "mail/" + owner.company().domain() + "/" + owner.login() + "/";
     switch (storage(owner)) {
       case 0 -> {
-        String path = base + folder + "-" + String.format("%05d", shard) + ".mbox";
+        String path = base + folder + "-" + shardName + ".mbox";
         ByteArrayOutputStream mbox = mboxes.computeIfAbsent(path, p -> new ByteArrayOutputStream());
         int n = mboxMessages.merge(path, 1, Integer::sum);
         long offset = mbox.size();
@@ -270,7 +277,7 @@ final class MailShard {
   }
 
   private String archivePath() {
-    return "archives/mail-" + String.format("%05d", shard) + ".zip";
+    return "archives/mail-" + shardName + ".zip";
   }
 
   /** How a person's mailbox is kept: 0 mbox files, 1 .eml files, 2 extensionless maildir files. */
@@ -310,22 +317,67 @@ final class MailShard {
       case 0 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: ")
           .append(Mime.isAscii(body) ? "7bit" : "8bit").append("\n\n").append(body);
       case 1 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
-          .append(Mime.quotedPrintable(body));
+          .append(encoded(m).quotedPrintable());
       case 2 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n")
-          .append(Mime.base64(body));
+          .append(encoded(m).base64());
       default -> {
         String boundary = "=_alt_" + Long.toHexString(r.nextLong());
         h.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\n\n")
             .append("--").append(boundary).append('\n')
             .append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
-            .append(Mime.quotedPrintable(body)).append('\n')
+            .append(encoded(m).quotedPrintable()).append('\n')
             .append("--").append(boundary).append('\n')
             .append("Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
-            .append(Mime.quotedPrintable(Mime.html(m.body()))).append('\n')
+            .append(encoded(m).html()).append('\n')
             .append("--").append(boundary).append("--\n");
       }
     }
     return h.toString();
+  }
+
+  /**
+   * A message's body in each transfer encoding, made once for all its stored copies (which are rendered one after
+   * the other) and only when a copy asks for it.
+   */
+  private final class Encoded {
+    private final Message message;
+    private String quotedPrintable;
+    private String base64;
+    private String html;
+
+    Encoded(Message message) {
+      this.message = message;
+    }
+
+    String quotedPrintable() {
+      if (quotedPrintable == null) {
+        quotedPrintable = Mime.quotedPrintable(message.body() + "\n");
+      }
+      return quotedPrintable;
+    }
+
+    String base64() {
+      if (base64 == null) {
+        base64 = Mime.base64(message.body() + "\n");
+      }
+      return base64;
+    }
+
+    String html() {
+      if (html == null) {
+        html = Mime.quotedPrintable(Mime.html(message.body()));
+      }
+      return html;
+    }
+  }
+
+  private Encoded encoded;
+
+  private Encoded encoded(Message m) {
+    if (encoded == null || encoded.message != m) {
+      encoded = new Encoded(m);
+    }
+    return encoded;
   }
 
   private static String mailbox(World.Person p) {
@@ -339,11 +391,33 @@ final class MailShard {
 
   /** mboxrd: a line starting with any number of '>' and then "From " gets one more '>'. */
   private static byte[] escapeFrom(byte[] message) {
-    String s = new String(message, StandardCharsets.UTF_8);
-    if (!s.startsWith("From ") && !s.startsWith(">") && !s.contains("\nFrom ") && !s.contains("\n>")) {
+    if (!hasFromLine(message)) {
       return message;
     }
+    String s = new String(message, StandardCharsets.UTF_8);
     return s.replaceAll("(?m)^(>*From )", ">$1").getBytes(StandardCharsets.UTF_8);
   }
+
+  private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
+
+  /** Whether a line of the message starts with any number of '>' and then "From " (a byte scan, no decoding). */
+  private static boolean hasFromLine(byte[] m) {
+    int start = 0;
+    while (start < m.length) {
+      int i = start;
+      while (i < m.length && m[i] == '>') {
+        i++;
+      }
+      if (i + FROM.length <= m.length && java.util.Arrays.equals(m, i, i + FROM.length, FROM, 0, FROM.length)) {
+        return true;
+      }
+      while (i < m.length && m[i] != '\n') {
+        i++;
+      }
+      start = i + 1;
+    }
+    return false;
+  }
+
 
 }

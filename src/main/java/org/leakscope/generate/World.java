@@ -3,7 +3,9 @@ package org.leakscope.generate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fictional partner ecosystem of the bluebleed profile, computed on demand from the seed: company i and its
@@ -44,7 +46,7 @@ final class World {
     String sector = Words.SECTORS[(i / Words.STEMS.length) % Words.SECTORS.length];
     int round = i / (Words.STEMS.length * Words.SECTORS.length);
     String country = r.nextInt(5) < 2 ? Rng.pick(r, BIG) : Rng.pick(r, COUNTRIES);
-    String slug = (stem + sector).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + (round > 0 ? round : "");
+    String slug = alphanumeric((stem + sector).toLowerCase(Locale.ROOT)) + (round > 0 ? round : "");
     String tld = r.nextBoolean() ? "com" : country.toLowerCase(Locale.ROOT);
     String name = stem + " " + sector + (round > 0 ? " " + (round + 1) : "") + " " + legalSuffix(country);
     int staff = 1 + (int) (40 * Math.pow(r.nextDouble(), 3));
@@ -97,13 +99,32 @@ final class World {
     return person(c, r.nextInt(c.staff()));
   }
 
+  /** A name's ASCII login form. Names come from the fixed pools of {@link Words}, so the memo stays small. */
   static String ascii(String name) {
+    return ASCII.computeIfAbsent(name, World::toAscii);
+  }
+
+  private static final Map<String, String> ASCII = new ConcurrentHashMap<>();
+
+  private static String toAscii(String name) {
     return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
         .replaceAll("\\p{M}", "")
         .replace("ł", "l")
         .replace("Ł", "L")
         .replace("ø", "o")
         .toLowerCase(Locale.ROOT);
+  }
+
+  /** Only the characters a-z and 0-9 of {@code s}. */
+  private static String alphanumeric(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   private static final String[] BIG = {"US", "GB", "DE", "FR", "IN", "JP", "BR", "NL", "AU", "CA", "ES", "IT"};

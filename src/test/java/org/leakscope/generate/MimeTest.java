@@ -1,0 +1,73 @@
+package org.leakscope.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The generator's fast encoders give exactly what the plain definitions give (the dumps must not change). */
+class MimeTest {
+  private static final List<String> TRICKY = List.of("", "\n", "\n\n", "a\n\n\nb", "x\n\n", "\n\nx",
+      "trailing space \nnext", "ends with space ", "tab\tand = sign", "Zoë Łukasz Ørsted, naïve café",
+      "emoji \uD83D\uDE00 ok", "lone \uD800 surrogate", "lone low \uDC00", "a".repeat(200),
+      "é".repeat(60) + " " + "x".repeat(80), "=".repeat(30), "line one\nline two\n\nparagraph <b>&</b>\n");
+
+  @Test
+  void quotedPrintableIsRfc2045OfTheUtf8Bytes() {
+    List<String> inputs = new ArrayList<>(TRICKY);
+    SplittableRandom r = new SplittableRandom(7);
+    String alphabet = "ab =\n\t<>&éŁ\uD83D\uDE00~";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = r.nextInt(300);
+      for (int j = 0; j < n; j++) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      inputs.add(b.toString());
+    }
+    for (String text : inputs) {
+      assertEquals(reference(text), Mime.quotedPrintable(text), text);
+    }
+  }
+
+  @Test
+  void paragraphsSplitLikeStringSplit() {
+    for (String text : TRICKY) {
+      assertEquals(Arrays.asList(text.split("\n\n")), Mime.paragraphs(text), text);
+    }
+  }
+
+  /** The plain definition: per line, its UTF-8 bytes, literal or =XX, soft breaks before column 76. */
+  private static String reference(String text) {
+    char[] hex = "0123456789ABCDEF".toCharArray();
+    StringBuilder out = new StringBuilder();
+    String[] lines = text.split("\n", -1);
+    for (int l = 0; l < lines.length; l++) {
+      byte[] b = lines[l].getBytes(StandardCharsets.UTF_8);
+      int col = 0;
+      for (int i = 0; i < b.length; i++) {
+        int c = b[i] & 0xFF;
+        boolean literal = (c >= 33 && c <= 126 && c != '=') || (c == ' ' && i != b.length - 1);
+        int width = literal ? 1 : 3;
+        if (col + width > 75) {
+          out.append("=\n");
+          col = 0;
+        }
+        if (literal) {
+          out.append((char) c);
+        } else {
+          out.append('=').append(hex[c >>> 4]).append(hex[c & 0xF]);
+        }
+        col += width;
+      }
+      if (l < lines.length - 1) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+}
