@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -44,10 +45,15 @@ final class CompanyResolution {
 
   private CompanyResolution() {}
 
-  static Resolved resolve(SparkSession spark, Dataset<Row> mentions, IntFunction<String> roundPath) {
+  /**
+   * Resolves the companies. {@code save} materializes an intermediate under a name and returns it read back: the
+   * record names, signatures, domains and nodes are each used by several of the outputs, and are computed once.
+   */
+  static Resolved resolve(SparkSession spark, Dataset<Row> mentions, IntFunction<String> roundPath,
+      BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
     Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
-    Dataset<Row> recordNames = recordNameNodes(valid);
-    Dataset<Row> signatures = signatureNames(valid);
+    Dataset<Row> recordNames = save.apply(recordNameNodes(valid), "company-record-names");
+    Dataset<Row> signatures = save.apply(signatureNames(valid), "company-signatures");
     Dataset<Row> names =
         recordNames.select(col("normalized_value"), col("raw_value"), col("context_country"), col("country_rank"),
                 col("node"), lit(1L).as("mentions"))
@@ -55,23 +61,25 @@ final class CompanyResolution {
     Dataset<Row> domains = valid.where(col("entity_type").equalTo(Mentions.DOMAIN));
     // Most domain mentions come from mail headers and say nothing but "this domain": counted once per domain here,
     // and only record mentions (the few that can link a name to a domain) are carried further one by one.
-    Dataset<Row> domainCounts =
+    Dataset<Row> domainCounts = save.apply(
         domains.groupBy("normalized_value")
             .agg(count(lit(1)).as("mentions"))
-            .withColumn("node", concat(lit("d:"), col("normalized_value")));
-    Dataset<Row> recordDomains =
+            .withColumn("node", concat(lit("d:"), col("normalized_value"))), "company-domain-counts");
+    Dataset<Row> recordDomains = save.apply(
         domains.where(col("context").equalTo(Mentions.RECORD))
-            .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node"));
+            .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node")),
+        "company-record-domains");
     Dataset<Row> edges =
         nameDomainEdges(recordNames, recordDomains)
             .unionByName(signatures.where(col("domain").isNotNull())
                 .select(col("node").as("src"), concat(lit("d:"), col("domain")).as("dst")))
             .unionByName(countrylessNameEdges(names));
     Dataset<Row> components = ConnectedComponents.of(spark, edges, roundPath);
-    Dataset<Row> nodes =
+    Dataset<Row> nodes = save.apply(
         names.select("node").union(domainCounts.select("node")).distinct()
             .join(components, "node", "left")
-            .select(col("node"), companyId(coalesce(col("component"), col("node"))).as("company_id"));
+            .select(col("node"), companyId(coalesce(col("component"), col("node"))).as("company_id")),
+        "company-nodes");
     Dataset<Row> companies = companies(valid, names, domainCounts, nodes);
     return new Resolved(nodes, companies, contextCompany(recordNames, recordDomains, nodes),
         recordNames.select("item_id", "context", "normalized_value", "node").distinct());

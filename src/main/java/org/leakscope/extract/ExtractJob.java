@@ -54,16 +54,16 @@ public final class ExtractJob {
           () -> byType(Mentions.of(items, config.canonicalAddresses()), work("found")));
       CompanyResolution.Resolved companies = steps.time("companies", () -> {
         CompanyResolution.Resolved r =
-            CompanyResolution.resolve(spark, found, round -> work("companies-cc-" + round));
-        return new CompanyResolution.Resolved(save(r.nodes(), "company-nodes"),
+            CompanyResolution.resolve(spark, found, round -> work("companies-cc-" + round), this::save);
+        return new CompanyResolution.Resolved(r.nodes(),
             Materialize.at(spark, r.companies(), out.table(OutputLayout.COMPANIES)),
             save(r.contextCompany(), "context-company"), save(r.names(), "company-names"));
       });
       UserResolution.Resolved users = steps.time("users", () -> {
         UserResolution.Resolved r =
-            UserResolution.resolve(spark, found, companies, round -> work("users-cc-" + round));
-        return new UserResolution.Resolved(save(r.nodes(), "user-nodes"),
-            Materialize.at(spark, r.users(), out.table(OutputLayout.USERS)), save(r.loginKeys(), "login-keys"));
+            UserResolution.resolve(spark, found, companies, round -> work("users-cc-" + round), this::save);
+        return new UserResolution.Resolved(r.nodes(),
+            Materialize.at(spark, r.users(), out.table(OutputLayout.USERS)), r.loginKeys());
       });
       Dataset<Row> mentions = steps.time("mentions table", () -> {
         write(withIds(found, companies, users), OutputLayout.MENTIONS);

@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -49,21 +50,26 @@ final class UserResolution {
 
   private UserResolution() {}
 
+  /**
+   * Resolves the users. {@code save} materializes an intermediate under a name and returns it read back: the logins,
+   * addresses and nodes are each used by several of the outputs, and are computed once.
+   */
   static Resolved resolve(SparkSession spark, Dataset<Row> mentions, CompanyResolution.Resolved companies,
-      IntFunction<String> roundPath) {
+      IntFunction<String> roundPath, BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
     Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
-    Dataset<Row> logins = loginKeys(valid, companies.contextCompany());
+    Dataset<Row> logins = save.apply(loginKeys(valid, companies.contextCompany()), "user-logins");
     Dataset<Row> addressMentions =
         valid.where(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS))
             .select(col("item_id"), col("context"), col("record_set"), col("source"), col("normalized_value"),
                 col("domain"), col("display_name"), concat(lit("a:"), col("normalized_value")).as("node"));
     // Most address mentions are mail headers, which link nothing: each address is carried on once, with its
     // mention count and the display names it was written with; only record mentions go further one by one.
-    Dataset<Row> addresses =
+    Dataset<Row> addresses = save.apply(
         addressMentions.groupBy("node", "normalized_value", "domain")
             .agg(count(lit(1)).as("mentions"),
-                slice(sort_array(collect_set("display_name")), 1, 20).as("display_names"));
-    Dataset<Row> recordAddresses = addressMentions.where(col("context").equalTo(Mentions.RECORD));
+                slice(sort_array(collect_set("display_name")), 1, 20).as("display_names")), "user-addresses");
+    Dataset<Row> recordAddresses =
+        save.apply(addressMentions.where(col("context").equalTo(Mentions.RECORD)), "user-record-addresses");
     Dataset<Row> edges =
         loginAddressEdges(logins, recordAddresses)
             .unionByName(localPartEdges(logins, addresses, companies.nodes()))
@@ -80,7 +86,8 @@ final class UserResolution {
             .agg(min("node").as("first_login"))
             .select(col("component"), col("first_login"),
                 concat(lit("us-"), substring(sha2(col("first_login"), 256), 1, 16)).as("user_id"));
-    Dataset<Row> nodes = allNodes.join(userOf, "component").select("node", "user_id", "first_login");
+    Dataset<Row> nodes =
+        save.apply(allNodes.join(userOf, "component").select("node", "user_id", "first_login"), "user-nodes");
     return new Resolved(nodes, users(valid, logins, addresses, recordAddresses, nodes, companies), logins);
   }
 
