@@ -27,7 +27,8 @@ import org.leakscope.io.TableFormat;
  * The count stage: every metric at every basis (exact, and estimated with DataSketches), the claims reconciliation,
  * who is affected, and how old the exposed data is. Reads {@code items}, {@code item_clusters}, {@code mentions},
  * {@code companies} and {@code users}; writes {@code metric_counts}, {@code sketches}, {@code reconciliation},
- * {@code company_impact}, {@code company_activity}, {@code country_impact} and {@code retention}. Definitions are in docs/counts.md.
+ * {@code company_impact}, {@code company_activity}, {@code country_impact} and {@code retention}. Definitions are
+ * in docs/counts.md.
  */
 public final class CountJob {
   private static final String STAGE = "count";
@@ -63,8 +64,13 @@ public final class CountJob {
           metricCounts(MetricSketches.aggregate(
               MetricKeys.items(dated).unionAll(MetricKeys.entities(mentions, dated, users, companies)))));
       steps.time("impact", () -> {
-        write(Impact.companies(mentions, dated, companies, users).orderBy("company_id"), OutputLayout.COMPANY_IMPACT);
-        write(Impact.activity(mentions, dated, users).orderBy("company_id", "month"), OutputLayout.COMPANY_ACTIVITY);
+        // Read by both company tables: computed once.
+        Dataset<Row> companyItems =
+            Materialize.at(spark, Impact.companyItems(mentions, dated), work("company-items"));
+        write(Impact.companies(companyItems, mentions, companies, users).orderBy("company_id"),
+            OutputLayout.COMPANY_IMPACT);
+        write(Impact.activity(companyItems, mentions, dated, users).orderBy("company_id", "month"),
+            OutputLayout.COMPANY_ACTIVITY);
         write(Impact.countries(mentions, companies, users).orderBy("country"), OutputLayout.COUNTRY_IMPACT);
         return null;
       });

@@ -44,8 +44,8 @@ public final class Impact {
    * near-unique bases; the first and last date of those items.
    */
   public static Dataset<Row> companies(
-      Dataset<Row> mentions, Dataset<Row> datedItems, Dataset<Row> companies, Dataset<Row> users) {
-    Dataset<Row> byCompany = companyItems(mentions, datedItems).groupBy("company_id").agg(
+      Dataset<Row> companyItems, Dataset<Row> mentions, Dataset<Row> companies, Dataset<Row> users) {
+    Dataset<Row> byCompany = companyItems.groupBy("company_id").agg(
         sum("mentions").as("mentions"),
         count(when(EMAIL, lit(1))).as("messages_raw"),
         count_distinct(when(EMAIL, col("exact_group"))).as("messages_exact_unique"),
@@ -86,9 +86,10 @@ public final class Impact {
    * documents, raw records) and the distinct normalized addresses and resolved users of that company mentioned in
    * them. {@code month} is the first day of the month (UTC); items without a date are one row with a null month.
    */
-  public static Dataset<Row> activity(Dataset<Row> mentions, Dataset<Row> datedItems, Dataset<Row> users) {
+  public static Dataset<Row> activity(
+      Dataset<Row> companyItems, Dataset<Row> mentions, Dataset<Row> datedItems, Dataset<Row> users) {
     Column month = trunc(col("item_date").cast("date"), "month").as("month");
-    Dataset<Row> items = companyItems(mentions, datedItems).groupBy(col("company_id"), month).agg(
+    Dataset<Row> items = companyItems.groupBy(col("company_id"), month).agg(
         count(when(EMAIL, lit(1))).as("messages_raw"),
         count_distinct(when(EMAIL, col("near_cluster"))).as("messages_near_unique"),
         count(when(DOCUMENT, lit(1))).as("documents_raw"),
@@ -120,8 +121,11 @@ public final class Impact {
         sum("records_raw").as("records_raw"), sum("addresses").as("addresses"), sum("users").as("users"));
   }
 
-  /** One row per company and item that mentions it (a company is named many times in one message). */
-  private static Dataset<Row> companyItems(Dataset<Row> mentions, Dataset<Row> datedItems) {
+  /**
+   * One row per company and item that mentions it (a company is named many times in one message), with the item's
+   * kind, date and dedup groups: what {@link #companies} and {@link #activity} count.
+   */
+  public static Dataset<Row> companyItems(Dataset<Row> mentions, Dataset<Row> datedItems) {
     return mentions.where(col("company_id").isNotNull().and(Mentions.valid()))
         .groupBy("company_id", "item_id").agg(count(lit(1)).as("mentions"))
         .join(datedItems.select("item_id", "kind", "item_date", "exact_group", "near_cluster"), "item_id");
