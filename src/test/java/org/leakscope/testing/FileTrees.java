@@ -8,7 +8,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.leakscope.ingest.Hashing;
 
-/** A directory tree as relative path → SHA-256 of the file, for byte-for-byte comparisons of generated output. */
+/**
+ * Directory trees in tests: relative path → SHA-256 of each file (byte-for-byte comparisons of generated output), and
+ * deleting a temporary tree.
+ */
 public final class FileTrees {
   private FileTrees() {}
 
@@ -21,5 +24,14 @@ public final class FileTrees {
       }
     }
     return out;
+  }
+
+  /** Deletes a tree, best effort: a leftover temporary directory is harmless. */
+  public static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a leftover temporary directory is harmless
+    }
   }
 }

@@ -57,21 +57,13 @@ public final class GeneratedRun {
     if (instance == null) {
       try {
         Path dir = Files.createTempDirectory("leakscope-generated-run");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(dir)));
         instance = new GeneratedRun(dir);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return instance;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover temporary directory is harmless
-    }
   }
 
   /**

@@ -37,19 +37,11 @@ public final class SampleRun {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover temporary directory is harmless
-    }
-  }
-
   public static synchronized SampleRun get() {
     if (instance == null) {
       try {
         Path dir = Files.createTempDirectory("leakscope-sample-run");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(dir)));
         instance = new SampleRun(dir);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
