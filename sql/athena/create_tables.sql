@@ -3,63 +3,7 @@
 -- sed 's#${out}#s3://bucket/runs/2022-10#g' sql/athena/create_tables.sql
 CREATE DATABASE IF NOT EXISTS leakscope;
 
--- items: one row per unit read: messages, records, documents
-CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.items (
-  `item_id` string,
-  `kind` string,
-  `format` string,
-  `source_uri` string,
-  `source_path` string,
-  `locator` string,
-  `record_set` string,
-  `size_bytes` bigint,
-  `content_sha256` string,
-  `mail_message_id` string,
-  `mail_date` timestamp,
-  `mail_date_raw` string,
-  `mail_from` string,
-  `mail_to` array<string>,
-  `mail_cc` array<string>,
-  `mail_bcc` array<string>,
-  `mail_reply_to` array<string>,
-  `mail_subject` string,
-  `mail_in_reply_to` string,
-  `mail_references` array<string>,
-  `text` string,
-  `fields` map<string,string>,
-  `attachments` array<struct<name:string,media_type:string,size_bytes:bigint,sha256:string,item_id:string>>,
-  `parent_item_id` string,
-  `parse_warnings` array<string>
-) STORED AS PARQUET
-LOCATION '${out}/tables/items/';
-
--- quarantine: one row per unit that could not be read, with a reason
-CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.quarantine (
-  `unit_id` string,
-  `source_uri` string,
-  `source_path` string,
-  `locator` string,
-  `reason` string,
-  `detail` string,
-  `size_bytes` bigint,
-  `preview_hex` string
-) STORED AS PARQUET
-LOCATION '${out}/tables/quarantine/';
-
--- ingest_manifest: one row per input file: bytes, units found, items, quarantined, status
-CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.ingest_manifest (
-  `source_uri` string,
-  `source_path` string,
-  `size_bytes` bigint,
-  `format` string,
-  `units_found` bigint,
-  `items_written` bigint,
-  `units_quarantined` bigint,
-  `status` string
-) STORED AS PARQUET
-LOCATION '${out}/tables/ingest_manifest/';
-
--- mentions: one row per entity mention: address, login, company, domain, country, phone, name
+-- mentions: one row per entity mention; personal values (addresses, logins, names, phones) as keyed tokens
 CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.mentions (
   `item_id` string,
   `entity_type` string,
@@ -90,11 +34,10 @@ CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.companies (
 ) STORED AS PARQUET
 LOCATION '${out}/tables/companies/';
 
--- users: one row per resolved user (account): logins, addresses, names, company
+-- users: one row per resolved user (account): tokens of its logins, addresses, names; company
 CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.users (
   `user_id` string,
   `logins` array<string>,
-  `logins_as_written` array<string>,
   `addresses` array<string>,
   `names` array<string>,
   `company_id` string,
@@ -128,18 +71,15 @@ CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.cluster_summary (
   `kinds` string,
   `size` bigint,
   `exact_groups` bigint,
-  `representative` string,
   `min_similarity` double,
   `max_similarity` double,
-  `distinct_message_ids` bigint,
-  `member_locators` string
+  `distinct_message_ids` bigint
 ) STORED AS PARQUET
 LOCATION '${out}/tables/cluster_summary/';
 
 -- threads: one row per conversation: messages, stored copies, inclusive messages
 CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.threads (
   `thread_id` string,
-  `subject` string,
   `messages` bigint,
   `stored_copies` bigint,
   `inclusive_messages` bigint,
@@ -168,17 +108,6 @@ CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.metric_counts (
   `upper95` double
 ) STORED AS PARQUET
 LOCATION '${out}/tables/metric_counts/';
-
--- sketches: serialized HLL and Theta sketches per metric and basis
-CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.sketches (
-  `metric` string,
-  `basis` string,
-  `hll` binary,
-  `hll_lg_k` int,
-  `theta` binary,
-  `theta_lg_k` int
-) STORED AS PARQUET
-LOCATION '${out}/tables/sketches/';
 
 -- reconciliation: one row per published claim: measured at every basis, closest, strictest
 CREATE EXTERNAL TABLE IF NOT EXISTS leakscope.reconciliation (

@@ -2,22 +2,13 @@
 -- generated from the tables' schemas by SqlFilesTest (see sql/README.md); ${out} is the run's output.
 -- sed 's#${out}#/path/to/run#g' sql/duckdb/create_views.sql | duckdb leakscope.duckdb
 
--- items: one row per unit read: messages, records, documents
-CREATE OR REPLACE VIEW items AS SELECT * FROM read_parquet('${out}/tables/items/*.parquet');
-
--- quarantine: one row per unit that could not be read, with a reason
-CREATE OR REPLACE VIEW quarantine AS SELECT * FROM read_parquet('${out}/tables/quarantine/*.parquet');
-
--- ingest_manifest: one row per input file: bytes, units found, items, quarantined, status
-CREATE OR REPLACE VIEW ingest_manifest AS SELECT * FROM read_parquet('${out}/tables/ingest_manifest/*.parquet');
-
--- mentions: one row per entity mention: address, login, company, domain, country, phone, name
+-- mentions: one row per entity mention; personal values (addresses, logins, names, phones) as keyed tokens
 CREATE OR REPLACE VIEW mentions AS SELECT * FROM read_parquet('${out}/tables/mentions/*.parquet');
 
 -- companies: one row per resolved company: names, domains, country
 CREATE OR REPLACE VIEW companies AS SELECT * FROM read_parquet('${out}/tables/companies/*.parquet');
 
--- users: one row per resolved user (account): logins, addresses, names, company
+-- users: one row per resolved user (account): tokens of its logins, addresses, names; company
 CREATE OR REPLACE VIEW users AS SELECT * FROM read_parquet('${out}/tables/users/*.parquet');
 
 -- item_clusters: one row per item: exact group, near-duplicate cluster, similarity, thread
@@ -34,9 +25,6 @@ CREATE OR REPLACE VIEW near_unique_by_threshold AS SELECT * FROM read_parquet('$
 
 -- metric_counts: every metric at every basis: exact value, HLL estimate, 95% bounds
 CREATE OR REPLACE VIEW metric_counts AS SELECT * FROM read_parquet('${out}/tables/metric_counts/*.parquet');
-
--- sketches: serialized HLL and Theta sketches per metric and basis
-CREATE OR REPLACE VIEW sketches AS SELECT * FROM read_parquet('${out}/tables/sketches/*.parquet');
 
 -- reconciliation: one row per published claim: measured at every basis, closest, strictest
 CREATE OR REPLACE VIEW reconciliation AS SELECT * FROM read_parquet('${out}/tables/reconciliation/*.parquet');

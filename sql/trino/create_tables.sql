@@ -3,60 +3,7 @@
 -- sed 's#${out}#s3://bucket/runs/2022-10#g' sql/trino/create_tables.sql | trino
 CREATE SCHEMA IF NOT EXISTS hive.leakscope;
 
--- items: one row per unit read: messages, records, documents
-CREATE TABLE IF NOT EXISTS hive.leakscope.items (
-  "item_id" varchar,
-  "kind" varchar,
-  "format" varchar,
-  "source_uri" varchar,
-  "source_path" varchar,
-  "locator" varchar,
-  "record_set" varchar,
-  "size_bytes" bigint,
-  "content_sha256" varchar,
-  "mail_message_id" varchar,
-  "mail_date" timestamp(3),
-  "mail_date_raw" varchar,
-  "mail_from" varchar,
-  "mail_to" array(varchar),
-  "mail_cc" array(varchar),
-  "mail_bcc" array(varchar),
-  "mail_reply_to" array(varchar),
-  "mail_subject" varchar,
-  "mail_in_reply_to" varchar,
-  "mail_references" array(varchar),
-  "text" varchar,
-  "fields" map(varchar, varchar),
-  "attachments" array(row("name" varchar, "media_type" varchar, "size_bytes" bigint, "sha256" varchar, "item_id" varchar)),
-  "parent_item_id" varchar,
-  "parse_warnings" array(varchar)
-) WITH (format = 'PARQUET', external_location = '${out}/tables/items');
-
--- quarantine: one row per unit that could not be read, with a reason
-CREATE TABLE IF NOT EXISTS hive.leakscope.quarantine (
-  "unit_id" varchar,
-  "source_uri" varchar,
-  "source_path" varchar,
-  "locator" varchar,
-  "reason" varchar,
-  "detail" varchar,
-  "size_bytes" bigint,
-  "preview_hex" varchar
-) WITH (format = 'PARQUET', external_location = '${out}/tables/quarantine');
-
--- ingest_manifest: one row per input file: bytes, units found, items, quarantined, status
-CREATE TABLE IF NOT EXISTS hive.leakscope.ingest_manifest (
-  "source_uri" varchar,
-  "source_path" varchar,
-  "size_bytes" bigint,
-  "format" varchar,
-  "units_found" bigint,
-  "items_written" bigint,
-  "units_quarantined" bigint,
-  "status" varchar
-) WITH (format = 'PARQUET', external_location = '${out}/tables/ingest_manifest');
-
--- mentions: one row per entity mention: address, login, company, domain, country, phone, name
+-- mentions: one row per entity mention; personal values (addresses, logins, names, phones) as keyed tokens
 CREATE TABLE IF NOT EXISTS hive.leakscope.mentions (
   "item_id" varchar,
   "entity_type" varchar,
@@ -85,11 +32,10 @@ CREATE TABLE IF NOT EXISTS hive.leakscope.companies (
   "domain_mentions" bigint
 ) WITH (format = 'PARQUET', external_location = '${out}/tables/companies');
 
--- users: one row per resolved user (account): logins, addresses, names, company
+-- users: one row per resolved user (account): tokens of its logins, addresses, names; company
 CREATE TABLE IF NOT EXISTS hive.leakscope.users (
   "user_id" varchar,
   "logins" array(varchar),
-  "logins_as_written" array(varchar),
   "addresses" array(varchar),
   "names" array(varchar),
   "company_id" varchar,
@@ -121,17 +67,14 @@ CREATE TABLE IF NOT EXISTS hive.leakscope.cluster_summary (
   "kinds" varchar,
   "size" bigint,
   "exact_groups" bigint,
-  "representative" varchar,
   "min_similarity" double,
   "max_similarity" double,
-  "distinct_message_ids" bigint,
-  "member_locators" varchar
+  "distinct_message_ids" bigint
 ) WITH (format = 'PARQUET', external_location = '${out}/tables/cluster_summary');
 
 -- threads: one row per conversation: messages, stored copies, inclusive messages
 CREATE TABLE IF NOT EXISTS hive.leakscope.threads (
   "thread_id" varchar,
-  "subject" varchar,
   "messages" bigint,
   "stored_copies" bigint,
   "inclusive_messages" bigint,
@@ -157,16 +100,6 @@ CREATE TABLE IF NOT EXISTS hive.leakscope.metric_counts (
   "lower95" double,
   "upper95" double
 ) WITH (format = 'PARQUET', external_location = '${out}/tables/metric_counts');
-
--- sketches: serialized HLL and Theta sketches per metric and basis
-CREATE TABLE IF NOT EXISTS hive.leakscope.sketches (
-  "metric" varchar,
-  "basis" varchar,
-  "hll" varbinary,
-  "hll_lg_k" integer,
-  "theta" varbinary,
-  "theta_lg_k" integer
-) WITH (format = 'PARQUET', external_location = '${out}/tables/sketches');
 
 -- reconciliation: one row per published claim: measured at every basis, closest, strictest
 CREATE TABLE IF NOT EXISTS hive.leakscope.reconciliation (

@@ -24,16 +24,17 @@ final class CountCommand implements Callable<Integer> {
   String input;
 
   @Mixin CountOptions count;
+  @Mixin ZoneOptions zone;
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
     try (SparkOptions.Session session = sparkOptions.session("count")) {
       SparkSession spark = session.spark();
+      OutputLayout out = zone.layout(spark, input);
       var hadoop = spark.sparkContext().hadoopConfiguration();
       CountConfig config = count.toConfig(input, hadoop);
       CountResult result = new CountJob(spark, config).run();
-      OutputLayout out = new OutputLayout(input);
       ObjectNode summary = Summary.read(out.summaryJson(), hadoop);
       SummaryParts.count(summary, result, config);
       Summary.write(out.summaryJson(), summary, hadoop);

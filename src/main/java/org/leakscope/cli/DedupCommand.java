@@ -23,6 +23,7 @@ final class DedupCommand implements Callable<Integer> {
   String input;
 
   @Mixin DedupOptions dedup;
+  @Mixin ZoneOptions zone;
   @Mixin SparkOptions sparkOptions;
 
   @Override
@@ -30,8 +31,8 @@ final class DedupCommand implements Callable<Integer> {
     DedupConfig config = dedup.toConfig(input);
     try (SparkOptions.Session session = sparkOptions.session("dedup")) {
       SparkSession spark = session.spark();
+      OutputLayout out = zone.layout(spark, input);
       DedupResult result = new DedupJob(spark, config).run();
-      OutputLayout out = new OutputLayout(input);
       var hadoop = spark.sparkContext().hadoopConfiguration();
       ObjectNode summary = Summary.read(out.summaryJson(), hadoop);
       SummaryParts.dedup(summary, result, config);

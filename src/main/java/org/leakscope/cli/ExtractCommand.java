@@ -23,14 +23,15 @@ final class ExtractCommand implements Callable<Integer> {
   String input;
 
   @Mixin ExtractOptions extract;
+  @Mixin ZoneOptions zone;
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
     try (SparkOptions.Session session = sparkOptions.session("extract")) {
       SparkSession spark = session.spark();
+      OutputLayout out = zone.layout(spark, input);
       ExtractResult result = new ExtractJob(spark, extract.toConfig(input)).run();
-      OutputLayout out = new OutputLayout(input);
       var hadoop = spark.sparkContext().hadoopConfiguration();
       ObjectNode summary = Summary.read(out.summaryJson(), hadoop);
       SummaryParts.extract(summary, result);

@@ -32,6 +32,7 @@ final class IngestCommand implements Callable<Integer> {
   long taskBytes = IngestConfig.DEFAULT_TASK_BYTES;
 
   @Mixin LimitOptions limits;
+  @Mixin ZoneOptions zone;
   @Mixin SparkOptions sparkOptions;
 
   IngestConfig config() {
@@ -43,8 +44,8 @@ final class IngestCommand implements Callable<Integer> {
     IngestConfig config = config();
     try (SparkOptions.Session session = sparkOptions.session("ingest")) {
       SparkSession spark = session.spark();
+      OutputLayout out = zone.layout(spark, config.output());
       IngestResult result = new IngestJob(spark, config).run();
-      OutputLayout out = new OutputLayout(config.output());
       var hadoop = spark.sparkContext().hadoopConfiguration();
       ObjectNode summary = Summary.read(out.summaryJson(), hadoop);
       SummaryParts.ingest(summary, result);

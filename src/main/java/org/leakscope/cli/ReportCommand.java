@@ -16,13 +16,15 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, description = "Output directory of the run.")
   String input;
 
+  @Mixin PublishOptions publish;
+  @Mixin ZoneOptions zone;
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
     try (SparkOptions.Session session = sparkOptions.session("report")) {
-      double seconds = new ReportJob(session.spark(), input).run();
-      OutputLayout out = new OutputLayout(input);
+      OutputLayout out = zone.layout(session.spark(), input);
+      double seconds = new ReportJob(session.spark(), input, publish.suppression()).run();
       System.out.printf("report  %.1f s%n  %s%n  %s%n", seconds, out.reportHtml(), out.export("*"));
       return 0;
     }

@@ -17,6 +17,7 @@ import org.leakscope.ingest.IngestJob;
 import org.leakscope.ingest.IngestResult;
 import org.leakscope.io.OutputLayout;
 import org.leakscope.io.Summary;
+import org.leakscope.io.Zones;
 import org.leakscope.report.ReportJob;
 import org.leakscope.report.SummaryParts;
 import picocli.CommandLine.Command;
@@ -45,7 +46,15 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ExtractOptions extract;
   @Mixin DedupOptions dedup;
   @Mixin CountOptions count;
+  @Mixin PublishOptions publish;
+  @Mixin ZoneOptions zone;
   @Mixin SparkOptions sparkOptions;
+
+  @Option(
+      names = "--drop-restricted",
+      description = "Delete the restricted zone (leaked content, identifiers in clear, the generated key) once the "
+          + "BI tables, exports and report are written. Later stages cannot then be re-run on this output.")
+  boolean dropRestricted;
 
   @Override
   public Integer call() {
@@ -54,13 +63,13 @@ final class RunCommand implements Callable<Integer> {
     Instant started = Instant.now();
     try (SparkOptions.Session session = sparkOptions.session("run")) {
       SparkSession spark = session.spark();
+      OutputLayout out = zone.layout(spark, output);
       var hadoop = spark.sparkContext().hadoopConfiguration();
       CountConfig countConfig = count.toConfig(output, hadoop); // a bad claims file fails before any work
       IngestResult ingest = new IngestJob(spark, ingestConfig).run();
       ExtractResult extractResult = new ExtractJob(spark, extract.toConfig(output)).run();
       DedupResult dedupResult = new DedupJob(spark, dedupConfig).run();
       CountResult countResult = new CountJob(spark, countConfig).run();
-      OutputLayout out = new OutputLayout(output);
       ObjectNode summary = Summary.json().createObjectNode();
       SummaryParts.ingest(summary, ingest);
       SummaryParts.extract(summary, extractResult);
@@ -68,13 +77,18 @@ final class RunCommand implements Callable<Integer> {
       SummaryParts.count(summary, countResult, countConfig);
       SummaryParts.run(summary, input, started, Instant.now());
       Summary.write(out.summaryJson(), summary, hadoop);
-      new ReportJob(spark, output).run();
+      new ReportJob(spark, output, publish.suppression()).run();
+      if (dropRestricted) {
+        Zones.drop(spark, out);
+      }
       System.out.println(Console.ingest(ingest));
       System.out.println(Console.extract(extractResult));
       System.out.println(Console.dedup(dedupResult));
       System.out.println(Console.count(countResult));
       System.out.println("report:  " + out.reportHtml());
       System.out.println("summary: " + out.summaryJson());
+      System.out.println(dropRestricted ? "restricted zone: dropped (" + out.restrictedRoot() + ")"
+          : "restricted zone: " + out.restrictedRoot() + " (leaked content and identifiers in clear: keep it locked)");
       return 0;
     }
   }

@@ -67,9 +67,9 @@ public final class CompareJob {
 
   public CompareJob(SparkSession spark, String left, String right, String output) {
     this.spark = spark;
-    this.left = new OutputLayout(left);
-    this.right = new OutputLayout(right);
-    this.output = new OutputLayout(output == null ? right : output);
+    this.left = OutputLayout.open(left, null, spark.sparkContext().hadoopConfiguration());
+    this.right = OutputLayout.open(right, null, spark.sparkContext().hadoopConfiguration());
+    this.output = OutputLayout.open(output == null ? right : output, null, spark.sparkContext().hadoopConfiguration());
   }
 
   /** The comparison, in report order; also written as {@code tables/comparison}. */
@@ -113,7 +113,17 @@ public final class CompareJob {
   }
 
   private Dataset<Row> sides(OutputLayout run, String side) {
-    Dataset<Row> sketches = spark.read().parquet(run.table(OutputLayout.SKETCHES));
+    String path = run.restricted(OutputLayout.SKETCHES);
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+        throw new IllegalStateException("no sketches at " + path + " (the " + side + " run's restricted zone): "
+            + "compare needs both runs' restricted zones, and its sketches are gone after --drop-restricted");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+    Dataset<Row> sketches = spark.read().parquet(path);
     Dataset<Row> counts = spark.read().parquet(run.table(OutputLayout.METRIC_COUNTS));
     return sketches.join(counts, new String[] {"metric", "basis"})
         .select(col("metric"), col("basis"), col("value").as(side + "_value"), col("theta").as(side + "_theta"));

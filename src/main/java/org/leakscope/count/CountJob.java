@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -37,6 +38,10 @@ public final class CountJob {
   private static final Map<String, String> INPUTS = inputs();
 
   private final SparkSession spark;
+  /** Inputs read in clear from the restricted zone (their tables/ copies are pseudonymized). */
+  private static final Set<String> RESTRICTED_INPUTS =
+      Set.of(OutputLayout.ITEMS, OutputLayout.MENTIONS, OutputLayout.USERS);
+
   private final CountConfig config;
   private final OutputLayout out;
   private final Steps steps = new Steps(STAGE);
@@ -44,7 +49,7 @@ public final class CountJob {
   public CountJob(SparkSession spark, CountConfig config) {
     this.spark = spark;
     this.config = config;
-    this.out = new OutputLayout(config.output());
+    this.out = OutputLayout.open(config.output(), null, spark.sparkContext().hadoopConfiguration());
   }
 
   public CountResult run() {
@@ -129,7 +134,10 @@ public final class CountJob {
       metrics.put(metric, bases);
     }
     write(spark.createDataFrame(countRows, METRIC_COUNTS_SCHEMA), OutputLayout.METRIC_COUNTS);
-    write(spark.createDataFrame(sketchRows, SKETCHES_SCHEMA), OutputLayout.SKETCHES);
+    // Restricted: a Theta sketch keeps the hashes of up to 4,096 values, hashed with DataSketches' public seed,
+    // so anyone holding it could test whether a guessed address is among them.
+    spark.createDataFrame(sketchRows, SKETCHES_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(out.restricted(OutputLayout.SKETCHES));
     return metrics;
   }
 
@@ -152,7 +160,7 @@ public final class CountJob {
   private void requireInputs() {
     try {
       for (Map.Entry<String, String> e : INPUTS.entrySet()) {
-        Path p = new Path(out.table(e.getKey()));
+        Path p = new Path(path(e.getKey()));
         FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(p)) {
           throw new IllegalStateException("no " + e.getKey() + " table at " + p + ": run " + e.getValue()
@@ -174,9 +182,15 @@ public final class CountJob {
     return m;
   }
 
+  /** The stage's inputs: the clear tables of the restricted zone where there are two. */
   private Dataset<Row> table(String name) {
-    return spark.read().parquet(out.table(name));
+    return spark.read().parquet(path(name));
   }
+
+  private String path(String name) {
+    return RESTRICTED_INPUTS.contains(name) ? out.restricted(name) : out.table(name);
+  }
+
 
   /** Small tables are written as one file each (BI tools prefer few files). */
   private void write(Dataset<Row> data, String name) {

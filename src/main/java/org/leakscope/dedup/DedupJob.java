@@ -45,6 +45,7 @@ import org.leakscope.dedup.exact.ExactKeys;
 import org.leakscope.dedup.minhash.LshParams;
 import org.leakscope.dedup.minhash.Signatures;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.privacy.Pseudonymize;
 import org.leakscope.io.TableFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ public final class DedupJob {
   public DedupJob(SparkSession spark, DedupConfig config) {
     this.spark = spark;
     this.config = config;
-    this.out = new OutputLayout(config.output());
+    this.out = OutputLayout.open(config.output(), null, spark.sparkContext().hadoopConfiguration());
   }
 
   public DedupResult run() {
@@ -83,7 +84,7 @@ public final class DedupJob {
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup("dedup", "leakscope dedup", false);
     try {
-      Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS));
+      Dataset<Row> items = spark.read().parquet(out.restricted(OutputLayout.ITEMS));
       Dataset<Row> exact = steps.time("exact groups", () -> save(exactGroups(items), "exact"));
       Dataset<Row> signatures = steps.time("signatures", () -> save(signatures(items, exact), "signatures"));
       LshParams lsh = LshParams.forThreshold(config.lowestThreshold(), config.numPerm());
@@ -99,8 +100,13 @@ public final class DedupJob {
         return spark.read().parquet(out.table(OutputLayout.ITEM_CLUSTERS));
       });
       steps.time("summaries", () -> {
-        write(clusterSummary(clusters, items), OutputLayout.CLUSTER_SUMMARY, true);
-        write(Threads.summary(clusters, items), OutputLayout.THREADS, true);
+        // In clear (member paths, subjects) for the restricted zone; without them for tables/.
+        String summary = out.restricted(OutputLayout.CLUSTER_SUMMARY);
+        clusterSummary(clusters, items).coalesce(1).write().mode(SaveMode.Overwrite).parquet(summary);
+        write(Pseudonymize.clusterSummary(spark.read().parquet(summary)), OutputLayout.CLUSTER_SUMMARY, true);
+        String threadSummary = out.restricted(OutputLayout.THREADS);
+        Threads.summary(clusters, items).coalesce(1).write().mode(SaveMode.Overwrite).parquet(threadSummary);
+        write(Pseudonymize.threads(spark.read().parquet(threadSummary)), OutputLayout.THREADS, true);
         return null;
       });
       steps.time("sweep", () -> {

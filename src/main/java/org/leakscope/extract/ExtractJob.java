@@ -25,10 +25,14 @@ import org.leakscope.common.Steps;
 import org.leakscope.common.WorkDir;
 import org.leakscope.io.OutputLayout;
 import org.leakscope.io.TableFormat;
+import org.leakscope.privacy.PseudonymKey;
+import org.leakscope.privacy.Pseudonymize;
+import org.leakscope.privacy.Tokens;
 
 /**
  * The extract stage: entity mentions in every item, normalized, then resolved into companies and users. Reads
- * {@code items}, writes {@code mentions}, {@code companies} and {@code users}. The rules are in docs/entities.md.
+ * {@code items}, writes {@code mentions} and {@code users} to the restricted zone with their pseudonymized copies
+ * to {@code tables/}, and {@code companies}. The rules are in docs/entities.md.
  */
 public final class ExtractJob {
   private static final String STAGE = "extract";
@@ -41,7 +45,7 @@ public final class ExtractJob {
   public ExtractJob(SparkSession spark, ExtractConfig config) {
     this.spark = spark;
     this.config = config;
-    this.out = new OutputLayout(config.output());
+    this.out = OutputLayout.open(config.output(), null, spark.sparkContext().hadoopConfiguration());
   }
 
   public ExtractResult run() {
@@ -49,7 +53,8 @@ public final class ExtractJob {
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup(STAGE, "leakscope extract", false);
     try {
-      Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS));
+      Tokens tokens = key().tokens(); // a bad key fails before any work
+      Dataset<Row> items = spark.read().parquet(out.restricted(OutputLayout.ITEMS));
       Dataset<Row> found = steps.time("mentions",
           () -> byType(Mentions.of(items, config.canonicalAddresses()), work("found")));
       CompanyResolution.Resolved companies = steps.time("companies", () -> {
@@ -63,11 +68,17 @@ public final class ExtractJob {
         UserResolution.Resolved r =
             UserResolution.resolve(spark, found, companies, round -> work("users-cc-" + round), this::save);
         return new UserResolution.Resolved(r.nodes(),
-            Materialize.at(spark, r.users(), out.table(OutputLayout.USERS)), r.loginKeys());
+            Materialize.at(spark, r.users(), out.restricted(OutputLayout.USERS)), r.loginKeys());
       });
       Dataset<Row> mentions = steps.time("mentions table", () -> {
-        write(withIds(found, companies, users), OutputLayout.MENTIONS);
-        return spark.read().parquet(out.table(OutputLayout.MENTIONS));
+        String path = out.restricted(OutputLayout.MENTIONS);
+        withIds(found, companies, users).write().mode(SaveMode.Overwrite).parquet(path);
+        return spark.read().parquet(path);
+      });
+      steps.time("pseudonymized tables", () -> {
+        write(Pseudonymize.mentions(mentions, tokens), OutputLayout.MENTIONS);
+        write(Pseudonymize.users(users.users(), tokens), OutputLayout.USERS);
+        return null;
       });
       return steps.time("counts", () -> result(mentions, companies.companies(), users.users(), started));
     } finally {
@@ -197,6 +208,17 @@ public final class ExtractJob {
     return out.work(STAGE) + "/" + name;
   }
 
+  private PseudonymKey key() {
+    PseudonymKey key = PseudonymKey.resolve(config.keyFile(), System.getenv(), out,
+        spark.sparkContext().hadoopConfiguration());
+    if (key.generated()) {
+      System.err.println("extract: no pseudonymization key was given, so one was " + key.source()
+          + "; keep it with the restricted zone (see docs/privacy.md)");
+    }
+    return key;
+  }
+
+  /** A BI-facing table. */
   private void write(Dataset<Row> table, String name) {
     table.write().mode(SaveMode.Overwrite).parquet(out.table(name));
   }

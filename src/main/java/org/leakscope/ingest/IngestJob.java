@@ -52,7 +52,7 @@ public final class IngestJob {
   public IngestResult run() {
     TableFormat.apply(spark);
     long start = System.nanoTime();
-    OutputLayout out = new OutputLayout(config.output());
+    OutputLayout out = OutputLayout.open(config.output(), null, spark.sparkContext().hadoopConfiguration());
     List<FileTask> files = listInput();
     // One parse, three tables: the parse output is cached on the executors' local disks and split. On disk, so
     // that no heap grows with the dump; measured as fast as a memory cache here (BENCHMARKS.md). Columnar
@@ -64,9 +64,9 @@ public final class IngestJob {
     Dataset<Row> bookkeeping =
         parsed.filter(col("row_type").notEqual(Schemas.ROW_ITEM)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      write(parsed, Schemas.ROW_ITEM, Schemas.ITEMS, out.table(OutputLayout.ITEMS), false);
-      write(bookkeeping, Schemas.ROW_QUARANTINE, Schemas.QUARANTINE, out.table(OutputLayout.QUARANTINE), true);
-      write(bookkeeping, Schemas.ROW_MANIFEST, Schemas.INGEST_MANIFEST, out.table(OutputLayout.INGEST_MANIFEST),
+      write(parsed, Schemas.ROW_ITEM, Schemas.ITEMS, out.restricted(OutputLayout.ITEMS), false);
+      write(bookkeeping, Schemas.ROW_QUARANTINE, Schemas.QUARANTINE, out.restricted(OutputLayout.QUARANTINE), true);
+      write(bookkeeping, Schemas.ROW_MANIFEST, Schemas.INGEST_MANIFEST, out.restricted(OutputLayout.INGEST_MANIFEST),
           true);
     } finally {
       bookkeeping.unpersist();
@@ -143,9 +143,9 @@ public final class IngestJob {
   /** Checks the accounting invariant from the written tables and returns the totals. */
   private Totals verify(OutputLayout out, List<FileTask> files) {
     spark.sparkContext().setJobDescription("ingest: check that every unit is accounted for");
-    Dataset<Row> manifest = spark.read().parquet(out.table(OutputLayout.INGEST_MANIFEST));
-    Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS));
-    Dataset<Row> quarantine = spark.read().parquet(out.table(OutputLayout.QUARANTINE));
+    Dataset<Row> manifest = spark.read().parquet(out.restricted(OutputLayout.INGEST_MANIFEST));
+    Dataset<Row> items = spark.read().parquet(out.restricted(OutputLayout.ITEMS));
+    Dataset<Row> quarantine = spark.read().parquet(out.restricted(OutputLayout.QUARANTINE));
     // Rows per file as they are in the tables, items and quarantine in one aggregation.
     Dataset<Row> inTables =
         items

@@ -1,7 +1,26 @@
 package org.leakscope.io;
 
-/** Where a run's outputs live under its output directory (the layout is a contract, see ARCHITECTURE.md). */
-public record OutputLayout(String root) {
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Where a run's outputs live (the layout is a contract, see ARCHITECTURE.md and docs/privacy.md). Two zones:
+ * {@code tables/} is BI-facing (aggregates and pseudonymized identifiers only); {@code restricted/} holds leaked
+ * content and personal identifiers in clear, the stages' working data. The restricted zone defaults to
+ * {@code <root>/restricted} and can be placed elsewhere; the place is remembered in {@code <root>/restricted.location}
+ * so that later stages, run alone, find it.
+ *
+ * @param root           the run's output directory
+ * @param restrictedRoot the restricted zone
+ */
+public record OutputLayout(String root, String restrictedRoot) {
   public static final String ITEMS = "items";
   public static final String QUARANTINE = "quarantine";
   public static final String INGEST_MANIFEST = "ingest_manifest";
@@ -21,17 +40,67 @@ public record OutputLayout(String root) {
   public static final String RETENTION = "retention";
   public static final String COMPARISON = "comparison";
 
+  /** The file under the output root that records where the restricted zone was placed. */
+  public static final String LOCATION_FILE = "restricted.location";
+
   public OutputLayout {
-    root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    root = trim(root);
+    restrictedRoot = trim(restrictedRoot == null ? root + "/restricted" : restrictedRoot);
   }
 
+  /** The default layout: the restricted zone inside the output directory. */
+  public OutputLayout(String root) {
+    this(root, null);
+  }
+
+  /**
+   * The layout of an existing or new run: the restricted zone at {@code restricted} when given (and remembered for
+   * later stages), otherwise where an earlier stage placed it, otherwise {@code <root>/restricted}.
+   */
+  public static OutputLayout open(String root, String restricted, Configuration conf) {
+    Path location = new Path(trim(root) + "/" + LOCATION_FILE);
+    try {
+      FileSystem fs = location.getFileSystem(conf);
+      if (restricted != null && !restricted.isBlank()) {
+        OutputLayout layout = new OutputLayout(root, restricted);
+        try (FSDataOutputStream o = fs.create(location, true)) {
+          o.write((layout.restrictedRoot() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return layout;
+      }
+      if (fs.exists(location)) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(location), StandardCharsets.UTF_8))) {
+          String line = r.readLine();
+          if (line == null || line.isBlank()) {
+            throw new IllegalStateException(location + " is empty: it should name the restricted zone's location");
+          }
+          return new OutputLayout(root, line.strip());
+        }
+      }
+      return new OutputLayout(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A BI-facing table: aggregates and pseudonymized identifiers. */
   public String table(String name) {
     return root + "/tables/" + name;
   }
 
-  /** Intermediate data of a stage, deleted when the stage ends. */
+  /** A table of the restricted zone: leaked content or personal identifiers in clear. */
+  public String restricted(String name) {
+    return restrictedRoot + "/" + name;
+  }
+
+  /** Intermediate data of a stage (restricted: it holds clear values), deleted when the stage ends. */
   public String work(String stage) {
-    return root + "/_work/" + stage;
+    return restrictedRoot + "/_work/" + stage;
+  }
+
+  /** The pseudonymization key generated for a run that was given none. */
+  public String generatedKey() {
+    return restrictedRoot + "/pseudonym.key";
   }
 
   public String report() {
@@ -46,8 +115,17 @@ public record OutputLayout(String root) {
     return report() + "/index.html";
   }
 
-  /** {@code exports/<table>.csv}. */
+  /** {@code exports/<table>.csv}: published aggregates, with small counts suppressed. */
   public String export(String table) {
     return root + "/exports/" + table + ".csv";
+  }
+
+  /** {@code restricted/exports/<name>.csv}: exports that list leaked content or identifiers. */
+  public String restrictedExport(String name) {
+    return restrictedRoot + "/exports/" + name + ".csv";
+  }
+
+  private static String trim(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

@@ -22,7 +22,7 @@ import org.leakscope.report.Page.Col;
  * part of the summary is missing, with a short note in place of the chart.
  *
  * <pre>{@code
- * String page = HtmlReport.render(new ReportData(summary, companies, countries, years, policies));
+ * String page = HtmlReport.render(new ReportData(summary, companies, countries, years, policies, 5));
  * }</pre>
  *
  * <p>Everything taken from the data (names, quotes, paths) is escaped by {@link Html}.
@@ -41,9 +41,9 @@ public final class HtmlReport {
     headline(h, s);
     CountSections.claims(h, s);
     CountSections.funnel(h, s);
-    ImpactSections.companies(h, data.topCompanies());
-    ImpactSections.countries(h, data.topCountries());
-    ImpactSections.age(h, s, data.years(), data.policies());
+    ImpactSections.companies(h, data.topCompanies(), data.suppressBelow());
+    ImpactSections.countries(h, data.topCountries(), data.suppressBelow());
+    ImpactSections.age(h, s, data.years(), data.policies(), data.suppressBelow());
     inputs(h, s);
     timings(h, s);
     footer(h, s);

@@ -26,7 +26,7 @@ final class ImpactSections {
 
   // ---- companies ---------------------------------------------------------------------------------------------
 
-  static void companies(Html h, List<CompanyRow> companies) {
+  static void companies(Html h, List<CompanyRow> companies, int k) {
     openSection(h, "companies", "Companies exposed");
     if (companies.isEmpty()) {
       note(h, "None: no companies were found in this run.");
@@ -35,7 +35,7 @@ final class ImpactSections {
     }
     List<Svg.Bar> bars = new ArrayList<>();
     for (CompanyRow c : companies.subList(0, Math.min(CHART_TOP, companies.size()))) {
-      bars.add(new Svg.Bar(companyName(c), c.addresses(), Numbers.count(c.addresses()), Svg.Tone.STRONG));
+      bars.add(new Svg.Bar(companyName(c), Numbers.orZero(c.addresses()), Numbers.count(c.addresses()), Svg.Tone.STRONG));
     }
     Page.figure(h, Svg.bars("Unique email addresses exposed, top " + bars.size() + " companies", bars, false));
     List<List<String>> rows = new ArrayList<>();
@@ -53,7 +53,17 @@ final class ImpactSections {
         Col.num("Users"), Col.num("raw"), Col.num("exact_unique"), Col.num("near_unique"),
         Col.num("exact_unique"), Col.num("near_unique"), Col.text("First"), Col.text("Last"));
     Page.table(h, "Top " + companies.size() + " companies by unique email addresses", groups, cols, rows, null);
+    suppressionNote(h, k);
     closeSection(h);
+  }
+
+  /** Says what a hidden cell is (once per table that can have them). */
+  static void suppressionNote(Html h, int k) {
+    if (k > 1) {
+      note(h, "Counts from 1 to " + (k - 1) + " are shown as hidden, and so is one more count of the same column in "
+          + "their group where needed, so that a hidden count cannot be worked out from a total (the tables/ "
+          + "keep exact counts for authorized analysts).");
+    }
   }
 
   private static String companyName(CompanyRow c) {
@@ -65,7 +75,7 @@ final class ImpactSections {
 
   // ---- countries ---------------------------------------------------------------------------------------------
 
-  static void countries(Html h, List<CountryRow> countries) {
+  static void countries(Html h, List<CountryRow> countries, int k) {
     openSection(h, "countries", "Countries");
     if (countries.isEmpty()) {
       note(h, "None: no countries could be derived in this run.");
@@ -74,7 +84,7 @@ final class ImpactSections {
     }
     List<Svg.Bar> bars = new ArrayList<>();
     for (CountryRow c : countries.subList(0, Math.min(CHART_TOP, countries.size()))) {
-      bars.add(new Svg.Bar(countryName(c), c.users(), Numbers.count(c.users()), Svg.Tone.STRONG));
+      bars.add(new Svg.Bar(countryName(c), Numbers.orZero(c.users()), Numbers.count(c.users()), Svg.Tone.STRONG));
     }
     Page.figure(h, Svg.bars("Users exposed, top " + bars.size() + " countries", bars, false));
     List<List<String>> rows = new ArrayList<>();
@@ -84,6 +94,7 @@ final class ImpactSections {
     }
     Page.table(h, "Top " + countries.size() + " countries by users", List.of(Col.text("Code"), Col.name("Country"),
         Col.num("Users"), Col.num("Unique addresses"), Col.num("Companies")), rows);
+    suppressionNote(h, k);
     closeSection(h);
   }
 
@@ -96,13 +107,13 @@ final class ImpactSections {
 
   // ---- age ---------------------------------------------------------------------------------------------------
 
-  static void age(Html h, SummaryView s, List<YearRow> years, List<PolicyRow> policies) {
+  static void age(Html h, SummaryView s, List<YearRow> years, List<PolicyRow> policies, int k) {
     openSection(h, "age", "How old the exposed data is");
     String leakDate = s.text("/count/leak_date");
     if (years.isEmpty()) {
       note(h, "None: no exposed data by year in this run.");
     } else {
-      yearCharts(h, datedFirst(years));
+      yearCharts(h, datedFirst(years), k);
     }
     h.el("h3", "If a retention policy had been in place");
     if (policies.isEmpty()) {
@@ -120,12 +131,12 @@ final class ImpactSections {
     return out;
   }
 
-  private static void yearCharts(Html h, List<YearRow> years) {
+  private static void yearCharts(Html h, List<YearRow> years, int k) {
     note(h, "Exposed data by the year of its newest date; data without any date is counted as undated.");
     List<String> categories = years.stream().map(ImpactSections::yearLabel).toList();
-    List<Long> messages = years.stream().map(YearRow::messages).toList();
-    List<Long> users = years.stream().map(YearRow::users).toList();
-    List<Long> addresses = years.stream().map(YearRow::addresses).toList();
+    List<Long> messages = years.stream().map(y -> Numbers.orZero(y.messages())).toList();
+    List<Long> users = years.stream().map(y -> Numbers.orZero(y.users())).toList();
+    List<Long> addresses = years.stream().map(y -> Numbers.orZero(y.addresses())).toList();
     h.open("div", "class", "grid");
     Page.figure(h, Svg.columns("Exact-unique email messages by year", categories,
         List.of(new Svg.Series("messages", Svg.Tone.STRONG, messages))));
@@ -140,6 +151,7 @@ final class ImpactSections {
     }
     Page.table(h, "Exposed data by year", List.of(Col.text("Year"), Col.num("Messages"), Col.num("Documents"),
         Col.num("Records"), Col.num("Users"), Col.num("Addresses")), rows);
+    suppressionNote(h, k);
   }
 
   private static String yearLabel(YearRow y) {

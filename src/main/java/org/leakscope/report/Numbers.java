@@ -20,6 +20,24 @@ final class Numbers {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  /**
+   * A published count: null is a count hidden by small-count suppression (below k, or hidden with one that is so
+   * that it cannot be worked out from a total), shown as "hidden".
+   */
+  static String count(Long n) {
+    return n == null ? "hidden" : count(n.longValue());
+  }
+
+  /** A hidden count charts as zero (its label says it is hidden). */
+  static long orZero(Long n) {
+    return n == null ? 0L : n;
+  }
+
+  /** A published share: null when the count it divides is hidden. */
+  static String percent(Double share) {
+    return share == null ? "a hidden share" : percent(share.doubleValue());
+  }
+
   /** A count given as a double (an estimate), rounded to the nearest whole number. */
   static String count(double n) {
     return Double.isFinite(n) ? count(Math.round(n)) : NONE;

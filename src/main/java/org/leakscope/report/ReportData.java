@@ -12,13 +12,15 @@ import java.util.List;
  * @param topCountries the countries with the most users, most first (at most {@link #TOP})
  * @param years        exposed data by year of the item date, oldest first; {@code year} null for undated items
  * @param policies     for each retention period asked for, what a deletion policy would have removed
+ * @param suppressBelow counts below it are hidden (null in the rows above; see {@code privacy.Suppression})
  */
 public record ReportData(
     ObjectNode summary,
     List<CompanyRow> topCompanies,
     List<CountryRow> topCountries,
     List<YearRow> years,
-    List<PolicyRow> policies) {
+    List<PolicyRow> policies,
+    int suppressBelow) {
   public static final int TOP = 20;
 
   public ReportData {
@@ -28,34 +30,34 @@ public record ReportData(
     policies = List.copyOf(policies);
   }
 
-  /** One row of {@code company_impact}; dates are ISO {@code yyyy-MM-dd} or null. */
+  /** One row of {@code company_impact}; dates are ISO {@code yyyy-MM-dd} or null; a null count is hidden. */
   public record CompanyRow(
       String companyId,
       String name,
       String country,
-      long addresses,
-      long users,
-      long messagesRaw,
-      long messagesExactUnique,
-      long messagesNearUnique,
-      long documentsExactUnique,
-      long documentsNearUnique,
+      Long addresses,
+      Long users,
+      Long messagesRaw,
+      Long messagesExactUnique,
+      Long messagesNearUnique,
+      Long documentsExactUnique,
+      Long documentsNearUnique,
       String firstDate,
       String lastDate) {}
 
   /** One row of {@code country_impact}: ISO 3166-1 alpha-2 code and English name. */
-  public record CountryRow(String country, String name, long companies, long users, long addresses) {}
+  public record CountryRow(String country, String name, Long companies, Long users, Long addresses) {}
 
   /**
    * Exposed data whose (newest) item date falls in {@code year}: exact-unique messages, documents and records,
    * resolved users and normalized addresses. {@code year} is null for data without any date.
    */
-  public record YearRow(Integer year, long messages, long documents, long records, long users, long addresses) {}
+  public record YearRow(Integer year, Long messages, Long documents, Long records, Long users, Long addresses) {}
 
   /**
    * A policy deleting data older than {@code years} years at the leak date ({@code cutoff}, ISO date): the share of
    * the exposed messages, documents, users and addresses it would have removed (0.0 to 1.0).
    */
   public record PolicyRow(
-      int years, String cutoff, double messages, double documents, double users, double addresses) {}
+      int years, String cutoff, Double messages, Double documents, Double users, Double addresses) {}
 }

@@ -21,6 +21,7 @@ import org.leakscope.count.Retention;
 import org.leakscope.count.Vocabulary;
 import org.leakscope.io.OutputLayout;
 import org.leakscope.io.Summary;
+import org.leakscope.privacy.Suppression;
 
 /**
  * The report stage: {@code exports/*.csv} of the small tables, and {@code report/index.html} from
@@ -39,12 +40,26 @@ public final class ReportJob {
   public static final String CLUSTER_MEMBERS = "cluster_members";
   public static final String COMPANY_USERS = "company_users";
 
+  /** Count columns of the published impact tables (small counts hidden, see {@link Suppression}). */
+  private static final List<String> COMPANY_COUNTS = List.of("unique_addresses", "users", "mentions", "messages_raw",
+      "messages_exact_unique", "messages_near_unique", "documents_raw", "documents_exact_unique",
+      "documents_near_unique", "records_raw", "records_exact_unique");
+  private static final List<String> ACTIVITY_COUNTS = List.of("messages_raw", "messages_near_unique",
+      "documents_raw", "documents_near_unique", "records_raw", "addresses", "users");
+  private static final List<String> COUNTRY_COUNTS = List.of("companies", "users", "addresses", "country_mentions");
+
   private final SparkSession spark;
   private final OutputLayout out;
+  private final Suppression suppression;
+
+  public ReportJob(SparkSession spark, String output, Suppression suppression) {
+    this.spark = spark;
+    this.out = OutputLayout.open(output, null, spark.sparkContext().hadoopConfiguration());
+    this.suppression = suppression;
+  }
 
   public ReportJob(SparkSession spark, String output) {
-    this.spark = spark;
-    this.out = new OutputLayout(output);
+    this(spark, output, new Suppression(Suppression.DEFAULT_K));
   }
 
   /** Writes the exports and the page; returns the stage's seconds (also recorded in summary.json). */
@@ -58,21 +73,19 @@ public final class ReportJob {
     spark.sparkContext().setJobGroup(STAGE, "leakscope report", false);
     try {
       for (String table : EXPORTS) {
-        CsvExport.write(table(table), out.export(table));
+        CsvExport.write(published(table), out.export(table));
       }
-      Dataset<Row> clusterSummary = table(OutputLayout.CLUSTER_SUMMARY);
-      CsvExport.write(Exports.largestClusters(clusterSummary), out.export(LARGEST_CLUSTERS));
-      CsvExport.write(Exports.clusterMembers(clusterSummary, table(OutputLayout.ITEM_CLUSTERS),
-          table(OutputLayout.ITEMS)), out.export(CLUSTER_MEMBERS));
-      CsvExport.write(Exports.companyUsers(table(OutputLayout.USERS), table(OutputLayout.COMPANY_IMPACT)),
-          out.export(COMPANY_USERS));
+      CsvExport.write(Exports.largestClusters(table(OutputLayout.CLUSTER_SUMMARY)), out.export(LARGEST_CLUSTERS));
+      restrictedExports();
       double seconds = (System.nanoTime() - started) / 1e9;
       SummaryParts.stage(summary, STAGE, seconds);
       // A few rows per metric (years and periods): read once for both views.
-      List<Row> retention = table(OutputLayout.RETENTION).collectAsList();
-      ReportData data = new ReportData(summary, topCompanies(), topCountries(), years(retention), policies(retention));
+      List<Row> retention = published(OutputLayout.RETENTION).collectAsList();
+      ReportData data = new ReportData(summary, topCompanies(), topCountries(), years(retention), policies(retention),
+          suppression.k());
       SummaryParts.impact(summary, data, table(OutputLayout.COMPANY_IMPACT).count(),
           table(OutputLayout.COUNTRY_IMPACT).count(), view(retention, Retention.POLICY));
+      SummaryParts.privacy(summary, suppression.k());
       writeText(out.reportHtml(), HtmlReport.render(data), hadoop);
       seconds = (System.nanoTime() - started) / 1e9;
       SummaryParts.stage(summary, STAGE, seconds);
@@ -83,11 +96,53 @@ public final class ReportJob {
     }
   }
 
+  /**
+   * A table as exports and the page publish it: the impact and retention breakdowns with small counts hidden
+   * ({@link Suppression}: a company's months add up to its row, a country's companies to the country's row, a
+   * metric's years to its total); dump-wide totals (metric_counts, reconciliation, the sweep) as they are: they
+   * describe the dump, not a group of people, and are the numbers being reconciled.
+   */
+  private Dataset<Row> published(String name) {
+    Dataset<Row> t = table(name);
+    return switch (name) {
+      case OutputLayout.COMPANY_IMPACT ->
+          suppression.apply(t, COMPANY_COUNTS, Map.of(), List.of("country"), List.of("company_id"));
+      case OutputLayout.COMPANY_ACTIVITY ->
+          suppression.apply(t, ACTIVITY_COUNTS, Map.of(), List.of("company_id"), List.of("month"));
+      case OutputLayout.COUNTRY_IMPACT -> suppression.apply(t, COUNTRY_COUNTS, Map.of(), List.of(), List.of("country"));
+      case OutputLayout.RETENTION -> suppression.apply(t, List.of("value"), Map.of("value", List.of("share")),
+          List.of("view", "metric", "basis"), List.of("year", "retention_years"));
+      default -> t;
+    };
+  }
+
+  /**
+   * The exports that list leaked content or identifiers in clear ({@code cluster_members}: texts and senders;
+   * {@code company_users}: each company's logins and addresses), for authorized analysts, in the restricted zone.
+   */
+  private void restrictedExports() {
+    Path items = new Path(out.restricted(OutputLayout.ITEMS));
+    try {
+      if (!items.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(items)) {
+        System.err.println("report: no restricted zone at " + out.restrictedRoot()
+            + " (dropped?): cluster_members.csv and company_users.csv not written");
+        return;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + items + ": " + e.getMessage(), e);
+    }
+    CsvExport.write(Exports.clusterMembers(restricted(OutputLayout.CLUSTER_SUMMARY), table(OutputLayout.ITEM_CLUSTERS),
+        restricted(OutputLayout.ITEMS)), out.restrictedExport(CLUSTER_MEMBERS));
+    CsvExport.write(Exports.companyUsers(restricted(OutputLayout.USERS), table(OutputLayout.COMPANY_IMPACT)),
+        out.restrictedExport(COMPANY_USERS));
+  }
+
+  /** The top companies by unique addresses (ordered by the exact counts), as published. */
   private List<ReportData.CompanyRow> topCompanies() {
     List<ReportData.CompanyRow> rows = new ArrayList<>();
-    for (Row r : table(OutputLayout.COMPANY_IMPACT)
-        .orderBy(col("unique_addresses").desc(), col("mentions").desc(), col("company_id"))
-        .limit(ReportData.TOP).collectAsList()) {
+    List<String> top = topKeys(table(OutputLayout.COMPANY_IMPACT)
+        .orderBy(col("unique_addresses").desc(), col("mentions").desc(), col("company_id")), "company_id");
+    for (Row r : inOrder(published(OutputLayout.COMPANY_IMPACT), "company_id", top)) {
       rows.add(new ReportData.CompanyRow(r.getAs("company_id"), r.getAs("name"), r.getAs("country"),
           r.<Long>getAs("unique_addresses"), r.<Long>getAs("users"), r.<Long>getAs("messages_raw"),
           r.<Long>getAs("messages_exact_unique"), r.<Long>getAs("messages_near_unique"),
@@ -99,12 +154,24 @@ public final class ReportJob {
 
   private List<ReportData.CountryRow> topCountries() {
     List<ReportData.CountryRow> rows = new ArrayList<>();
-    for (Row r : table(OutputLayout.COUNTRY_IMPACT)
-        .orderBy(col("users").desc(), col("companies").desc(), col("addresses").desc(), col("country"))
-        .limit(ReportData.TOP).collectAsList()) {
+    List<String> top = topKeys(table(OutputLayout.COUNTRY_IMPACT)
+        .orderBy(col("users").desc(), col("companies").desc(), col("addresses").desc(), col("country")), "country");
+    for (Row r : inOrder(published(OutputLayout.COUNTRY_IMPACT), "country", top)) {
       rows.add(new ReportData.CountryRow(r.getAs("country"), r.getAs("country_name"), r.<Long>getAs("companies"),
           r.<Long>getAs("users"), r.<Long>getAs("addresses")));
     }
+    return rows;
+  }
+
+  /** The keys of the first {@link ReportData#TOP} rows of an ordered table (ordered by exact counts). */
+  private static List<String> topKeys(Dataset<Row> ordered, String key) {
+    return ordered.select(key).limit(ReportData.TOP).collectAsList().stream().map(r -> r.getString(0)).toList();
+  }
+
+  /** The published rows with those keys, in that order. */
+  private static List<Row> inOrder(Dataset<Row> published, String key, List<String> keys) {
+    List<Row> rows = new ArrayList<>(published.where(col(key).isin(keys.toArray())).collectAsList());
+    rows.sort(java.util.Comparator.comparingInt(r -> keys.indexOf(r.<String>getAs(key))));
     return rows;
   }
 
@@ -129,7 +196,9 @@ public final class ReportJob {
     for (Row r : view(retention, Retention.POLICY)) {
       int years = r.getAs("retention_years");
       cutoffs.put(years, r.getAs("cutoff").toString());
-      Double share = r.isNullAt(r.fieldIndex("share")) ? 0.0 : r.<Double>getAs("share");
+      // Null share: hidden with its value, or no data at all (0.0).
+      Double share = r.isNullAt(r.fieldIndex("value")) ? null
+          : r.isNullAt(r.fieldIndex("share")) ? Double.valueOf(0.0) : r.<Double>getAs("share");
       shares.computeIfAbsent(years, y -> new TreeMap<>()).put(r.getAs("metric"), share);
     }
     List<ReportData.PolicyRow> rows = new ArrayList<>();
@@ -150,6 +219,10 @@ public final class ReportJob {
 
   private Dataset<Row> table(String name) {
     return spark.read().parquet(out.table(name));
+  }
+
+  private Dataset<Row> restricted(String name) {
+    return spark.read().parquet(out.restricted(name));
   }
 
   private static void writeText(String uri, String text, Configuration conf) {

@@ -212,4 +212,14 @@ public final class SummaryParts {
           }
         });
   }
+
+  /**
+   * The {@code privacy} part: the small-count threshold applied to the published breakdowns (null counts in
+   * {@code impact} and {@code retention} are hidden ones).
+   */
+  public static void privacy(ObjectNode summary, int k) {
+    ObjectNode privacy = summary.putObject("privacy");
+    privacy.put("suppress_below", k);
+    privacy.put("identifiers", "pseudonymized: HMAC-SHA-256 tokens in tables/; clear only in the restricted zone");
+  }
 }

@@ -118,7 +118,7 @@ public final class DedupBenchmark {
     OutputLayout out = new OutputLayout(run);
     String work = run + "/_work/peer";
     long start = System.nanoTime();
-    Dataset<Row> items = spark.read().parquet(out.table(OutputLayout.ITEMS)).where(col("kind").isin(KINDS.toArray()));
+    Dataset<Row> items = spark.read().parquet(out.restricted(OutputLayout.ITEMS)).where(col("kind").isin(KINDS.toArray()));
     var ownText = org.apache.spark.sql.functions.udf(
         (UDF1<String, String>) s -> QuoteStripper.ownText(s == null ? "" : s).toString(), DataTypes.StringType);
     Dataset<Row> texts =
@@ -188,7 +188,7 @@ public final class DedupBenchmark {
     // The texts the stage hashes (one per exact group; messages without their quoted part), as far as they fit.
     Dataset<Row> clusters = spark.read().parquet(new OutputLayout(run).table(OutputLayout.ITEM_CLUSTERS))
         .where(col("near_method").equalTo("minhash").and(col("item_id").equalTo(col("exact_group"))));
-    Dataset<Row> items = spark.read().parquet(new OutputLayout(run).table(OutputLayout.ITEMS));
+    Dataset<Row> items = spark.read().parquet(new OutputLayout(run).restricted(OutputLayout.ITEMS));
     var it = items.join(clusters.select("item_id"), "item_id").select("kind", "text").toLocalIterator();
     while (it.hasNext() && chars < 400_000_000L) {
       Row r = it.next();

@@ -25,25 +25,27 @@ final class BiTables {
    * Aggregates and other small tables: no nested types (every BI tool reads them), one Parquet file each. The others
    * are per item, mention or entity and may be large; they keep lists where an entity has several values.
    */
-  static final Set<String> SMALL = Set.of(OutputLayout.QUARANTINE, OutputLayout.INGEST_MANIFEST,
+  static final Set<String> SMALL = Set.of(
       OutputLayout.CLUSTER_SUMMARY, OutputLayout.THREADS, OutputLayout.NEAR_UNIQUE_BY_THRESHOLD,
-      OutputLayout.METRIC_COUNTS, OutputLayout.SKETCHES, OutputLayout.RECONCILIATION, OutputLayout.COMPANY_IMPACT,
+      OutputLayout.METRIC_COUNTS, OutputLayout.RECONCILIATION, OutputLayout.COMPANY_IMPACT,
       OutputLayout.COMPANY_ACTIVITY, OutputLayout.COUNTRY_IMPACT, OutputLayout.RETENTION, OutputLayout.COMPARISON);
+
+  /** The restricted zone's tables (clear values; not for BI tools), documented in docs/tables.md too. */
+  static final List<String> RESTRICTED = List.of(OutputLayout.ITEMS, OutputLayout.QUARANTINE,
+      OutputLayout.INGEST_MANIFEST, OutputLayout.MENTIONS, OutputLayout.USERS, OutputLayout.CLUSTER_SUMMARY,
+      OutputLayout.THREADS, OutputLayout.SKETCHES);
 
   private static Map<String, String> runTables() {
     Map<String, String> t = new LinkedHashMap<>();
-    t.put(OutputLayout.ITEMS, "one row per unit read: messages, records, documents");
-    t.put(OutputLayout.QUARANTINE, "one row per unit that could not be read, with a reason");
-    t.put(OutputLayout.INGEST_MANIFEST, "one row per input file: bytes, units found, items, quarantined, status");
-    t.put(OutputLayout.MENTIONS, "one row per entity mention: address, login, company, domain, country, phone, name");
+    t.put(OutputLayout.MENTIONS,
+        "one row per entity mention; personal values (addresses, logins, names, phones) as keyed tokens");
     t.put(OutputLayout.COMPANIES, "one row per resolved company: names, domains, country");
-    t.put(OutputLayout.USERS, "one row per resolved user (account): logins, addresses, names, company");
+    t.put(OutputLayout.USERS, "one row per resolved user (account): tokens of its logins, addresses, names; company");
     t.put(OutputLayout.ITEM_CLUSTERS, "one row per item: exact group, near-duplicate cluster, similarity, thread");
     t.put(OutputLayout.CLUSTER_SUMMARY, "one row per near-duplicate cluster of two or more items");
     t.put(OutputLayout.THREADS, "one row per conversation: messages, stored copies, inclusive messages");
     t.put(OutputLayout.NEAR_UNIQUE_BY_THRESHOLD, "near-unique items per kind at each similarity threshold");
     t.put(OutputLayout.METRIC_COUNTS, "every metric at every basis: exact value, HLL estimate, 95% bounds");
-    t.put(OutputLayout.SKETCHES, "serialized HLL and Theta sketches per metric and basis");
     t.put(OutputLayout.RECONCILIATION, "one row per published claim: measured at every basis, closest, strictest");
     t.put(OutputLayout.COMPANY_IMPACT, "one row per company: addresses, users, messages and documents, dates");
     t.put(OutputLayout.COMPANY_ACTIVITY, "one row per company and month: items, addresses and users mentioned");
@@ -58,6 +60,16 @@ final class BiTables {
     RUN_TABLES.forEach((name, about) -> tables.add(table(spark, run, name, about)));
     if (comparison) {
       tables.add(table(spark, run, OutputLayout.COMPARISON, COMPARISON_ABOUT));
+    }
+    return tables;
+  }
+
+  /** The restricted zone's tables of {@code run}, named {@code restricted/<table>}. */
+  static List<SqlDdl.Table> readRestricted(SparkSession spark, Path run) {
+    List<SqlDdl.Table> tables = new ArrayList<>();
+    for (String name : RESTRICTED) {
+      String dir = "restricted/" + name;
+      tables.add(new SqlDdl.Table(dir, dir, "", spark.read().parquet(run.resolve(dir).toString()).schema()));
     }
     return tables;
   }

@@ -60,7 +60,7 @@ class DuckDbTablesTest {
   void timestampsAreUtcInstantsNotInt96() throws Exception {
     SampleRun sample = SampleRun.get();
     try (DuckDb duck = new DuckDb(sample.run, false)) {
-      for (String table : List.of("items", "threads")) {
+      for (String table : List.of("threads")) {
         List<Map<String, Object>> rows = duck.rows("SELECT name, type, logical_type FROM parquet_schema('"
             + sample.run.resolve("tables/" + table) + "/*.parquet') WHERE name IN ('mail_date', 'first_date')");
         assertFalse(rows.isEmpty(), table);
@@ -70,10 +70,10 @@ class DuckDbTablesTest {
           assertTrue(logical.contains("isAdjustedToUTC=1") && logical.contains("MICROS"), logical);
         }
       }
-      // The same instants as Spark reads: the sum of every message's epoch seconds agrees.
-      long spark = SparkTestSession.get().read().parquet(sample.run.resolve("tables/items").toString())
-          .selectExpr("sum(unix_seconds(mail_date)) AS s").first().getLong(0);
-      Object duckSum = duck.rows("SELECT sum(epoch(mail_date))::BIGINT AS s FROM items").get(0).get("s");
+      // The same instants as Spark reads: the sum of every thread's first epoch second agrees.
+      long spark = SparkTestSession.get().read().parquet(sample.run.resolve("tables/threads").toString())
+          .selectExpr("sum(unix_seconds(first_date)) AS s").first().getLong(0);
+      Object duckSum = duck.rows("SELECT sum(epoch(first_date))::BIGINT AS s FROM threads").get(0).get("s");
       assertEquals(spark, (Long) duckSum);
     }
   }
@@ -108,7 +108,10 @@ class DuckDbTablesTest {
       for (int i = 0; i < companies.size(); i++) {
         for (String field : List.of("company_id", "name", "country", "unique_addresses", "users", "messages_raw",
             "messages_near_unique")) {
-          assertEquals(top.get(i).get(field).asText(), String.valueOf(companies.get(i).get(field)), "#" + i + field);
+          // summary.json publishes small counts hidden (null); the tables keep them exact.
+          if (!top.get(i).get(field).isNull()) {
+            assertEquals(top.get(i).get(field).asText(), String.valueOf(companies.get(i).get(field)), "#" + i + field);
+          }
         }
       }
 
@@ -117,7 +120,9 @@ class DuckDbTablesTest {
       assertEquals(topCountries.size(), countries.size());
       for (int i = 0; i < countries.size(); i++) {
         for (String field : List.of("country", "country_name", "companies", "users", "addresses")) {
-          assertEquals(topCountries.get(i).get(field).asText(), String.valueOf(countries.get(i).get(field)), field);
+          if (!topCountries.get(i).get(field).isNull()) {
+            assertEquals(topCountries.get(i).get(field).asText(), String.valueOf(countries.get(i).get(field)), field);
+          }
         }
       }
 

@@ -44,8 +44,8 @@ class DedupDeterminismTest {
     // Same session, other shuffle partitions, items in seven files.
     Path repartitioned = tmp.resolve("local2-repartitioned");
     new OutputLayout(repartitioned.toString());
-    spark.read().parquet(new OutputLayout(ingested.toString()).table(OutputLayout.ITEMS)).repartition(7)
-        .write().parquet(new OutputLayout(repartitioned.toString()).table(OutputLayout.ITEMS));
+    spark.read().parquet(new OutputLayout(ingested.toString()).restricted(OutputLayout.ITEMS)).repartition(7)
+        .write().parquet(new OutputLayout(repartitioned.toString()).restricted(OutputLayout.ITEMS));
     String saved = spark.conf().get("spark.sql.shuffle.partitions");
     spark.conf().set("spark.sql.shuffle.partitions", "11");
     try {
@@ -79,8 +79,8 @@ class DedupDeterminismTest {
   }
 
   private static Path copyOfItems(Path from, Path to) throws IOException {
-    Path source = Path.of(new OutputLayout(from.toString()).table(OutputLayout.ITEMS));
-    Path target = Path.of(new OutputLayout(to.toString()).table(OutputLayout.ITEMS));
+    Path source = Path.of(new OutputLayout(from.toString()).restricted(OutputLayout.ITEMS));
+    Path target = Path.of(new OutputLayout(to.toString()).restricted(OutputLayout.ITEMS));
     try (Stream<Path> files = Files.walk(source)) {
       for (Path p : files.toList()) {
         Path dest = target.resolve(source.relativize(p).toString());

@@ -108,7 +108,7 @@ class DedupGroundTruthTest {
 
   @Test
   void clusterSummaryDescribesEveryClusterOfTwoOrMore() {
-    Dataset<Row> summary = SparkTestSession.get().read().parquet(out.table(OutputLayout.CLUSTER_SUMMARY));
+    Dataset<Row> summary = SparkTestSession.get().read().parquet(out.restricted(OutputLayout.CLUSTER_SUMMARY));
     long multi = clusters.groupBy("near_cluster").count().where(col("count").gt(1)).count();
     assertEquals(multi, summary.count());
     for (Row r : summary.collectAsList()) {

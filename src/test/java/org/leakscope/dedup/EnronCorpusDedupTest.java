@@ -47,7 +47,7 @@ class EnronCorpusDedupTest {
     new DedupJob(spark, DedupConfig.defaults(run)).run();
     OutputLayout out = new OutputLayout(run);
     Dataset<Row> joined = spark.read().parquet(out.table(OutputLayout.ITEM_CLUSTERS))
-        .join(spark.read().parquet(out.table(OutputLayout.ITEMS)).select("item_id", "mail_message_id",
+        .join(spark.read().parquet(out.restricted(OutputLayout.ITEMS)).select("item_id", "mail_message_id",
             "mail_in_reply_to", "mail_from", "mail_subject", "mail_date", "text"), "item_id")
         .where(col("kind").equalTo("email"));
     messages = joined.collectAsList(); // 1,702 messages

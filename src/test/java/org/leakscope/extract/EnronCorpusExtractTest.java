@@ -44,8 +44,8 @@ class EnronCorpusExtractTest {
     Ingested.run(spark, corpora.resolve("enron-berkeley"), run);
     result = new ExtractJob(spark, new ExtractConfig(run, false)).run();
     OutputLayout out = new OutputLayout(run);
-    items = spark.read().parquet(out.table(OutputLayout.ITEMS));
-    mentions = spark.read().parquet(out.table(OutputLayout.MENTIONS)).cache();
+    items = spark.read().parquet(out.restricted(OutputLayout.ITEMS));
+    mentions = spark.read().parquet(out.restricted(OutputLayout.MENTIONS)).cache();
     companies = spark.read().parquet(out.table(OutputLayout.COMPANIES));
   }
 

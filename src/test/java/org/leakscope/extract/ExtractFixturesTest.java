@@ -47,8 +47,8 @@ class ExtractFixturesTest {
     SparkSession spark = SparkTestSession.get();
     OutputLayout out = Items.write(spark, items, tmp.resolve("run").toString());
     ExtractResult result = new ExtractJob(spark, new ExtractConfig(out.root(), canonicalAddresses)).run();
-    return new Run(result, spark.read().parquet(out.table(OutputLayout.MENTIONS)),
-        spark.read().parquet(out.table(OutputLayout.COMPANIES)), spark.read().parquet(out.table(OutputLayout.USERS)));
+    return new Run(result, spark.read().parquet(out.restricted(OutputLayout.MENTIONS)),
+        spark.read().parquet(out.table(OutputLayout.COMPANIES)), spark.read().parquet(out.restricted(OutputLayout.USERS)));
   }
 
   private static Map<String, String> fields(String... kv) {

@@ -47,7 +47,7 @@ class ExtractGroundTruthTest {
     OutputLayout out = new OutputLayout(generated.run);
     SparkSession spark = SparkTestSession.get();
     companies = spark.read().parquet(out.table(OutputLayout.COMPANIES));
-    users = spark.read().parquet(out.table(OutputLayout.USERS));
+    users = spark.read().parquet(out.restricted(OutputLayout.USERS));
   }
 
   @Test

@@ -298,7 +298,7 @@ class GeneratorTest {
     }
     assertEquals(truth.at("/near_duplicate_clusters/count").asLong(),
         Files.readAllLines(one.resolve("ground-truth-clusters.jsonl")).size());
-    Dataset<Row> items = spark.read().parquet(new OutputLayout(out.toString()).table(OutputLayout.ITEMS));
+    Dataset<Row> items = spark.read().parquet(new OutputLayout(out.toString()).restricted(OutputLayout.ITEMS));
     Dataset<Row> members = spark.createDataset(memberIds, org.apache.spark.sql.Encoders.STRING()).toDF("item_id");
     assertTrue(memberIds.size() > 10, "clusters have members: " + memberIds.size());
     assertEquals(0, members.join(items, "item_id").count() - memberIds.size(), "members found among items");

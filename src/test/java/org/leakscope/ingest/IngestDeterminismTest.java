@@ -26,15 +26,15 @@ class IngestDeterminismTest {
     OutputLayout few = ingest(spark, input, tmp.resolve("few"), IngestConfig.DEFAULT_TASK_BYTES);
     OutputLayout many = ingest(spark, input, tmp.resolve("many"), 1024); // one task per file or so
 
-    assertTrue(parquetFiles(many.table(OutputLayout.ITEMS)) > parquetFiles(few.table(OutputLayout.ITEMS)) + 5,
+    assertTrue(parquetFiles(many.restricted(OutputLayout.ITEMS)) > parquetFiles(few.restricted(OutputLayout.ITEMS)) + 5,
         "the second run used many more tasks");
     assertSameRows(items(spark, few), items(spark, many));
     assertSameRows(
-        spark.read().parquet(few.table(OutputLayout.QUARANTINE)),
-        spark.read().parquet(many.table(OutputLayout.QUARANTINE)));
+        spark.read().parquet(few.restricted(OutputLayout.QUARANTINE)),
+        spark.read().parquet(many.restricted(OutputLayout.QUARANTINE)));
     assertSameRows(
-        spark.read().parquet(few.table(OutputLayout.INGEST_MANIFEST)).drop("source_uri"),
-        spark.read().parquet(many.table(OutputLayout.INGEST_MANIFEST)).drop("source_uri"));
+        spark.read().parquet(few.restricted(OutputLayout.INGEST_MANIFEST)).drop("source_uri"),
+        spark.read().parquet(many.restricted(OutputLayout.INGEST_MANIFEST)).drop("source_uri"));
   }
 
   private static long parquetFiles(String dir) {
@@ -48,7 +48,7 @@ class IngestDeterminismTest {
   private static Dataset<Row> items(SparkSession spark, OutputLayout out) {
     return spark
         .read()
-        .parquet(out.table(OutputLayout.ITEMS))
+        .parquet(out.restricted(OutputLayout.ITEMS))
         .select(
             col("item_id"), col("kind"), col("format"), col("source_path"), col("locator"),
             col("content_sha256"), sha2(col("text"), 256).as("text_sha"), col("mail_date"), col("mail_from"));

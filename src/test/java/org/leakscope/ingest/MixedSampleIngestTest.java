@@ -50,7 +50,7 @@ class MixedSampleIngestTest {
 
   @Test
   void everyFileMatchesItsExpectedCounts() {
-    Dataset<Row> manifest = SparkTestSession.get().read().parquet(layout.table(OutputLayout.INGEST_MANIFEST));
+    Dataset<Row> manifest = SparkTestSession.get().read().parquet(layout.restricted(OutputLayout.INGEST_MANIFEST));
     Map<String, String> actual = new TreeMap<>();
     for (Row r : manifest.collectAsList()) {
       actual.put(
@@ -80,7 +80,7 @@ class MixedSampleIngestTest {
   @Test
   void idsAreUniqueAndAttachmentsPointAtTheirItems() {
     SparkSession spark = SparkTestSession.get();
-    Dataset<Row> items = spark.read().parquet(layout.table(OutputLayout.ITEMS));
+    Dataset<Row> items = spark.read().parquet(layout.restricted(OutputLayout.ITEMS));
     assertEquals(items.count(), items.select("item_id").distinct().count(), "item ids are unique");
     List<Row> children = items.filter(col("parent_item_id").isNotNull()).select("parent_item_id").collectAsList();
     assertEquals(3, children.size(), "the PDF, DOCX and text attachments become items");

@@ -22,20 +22,21 @@ import org.leakscope.testing.SparkTestSession;
 
 /** The CSV exports that are views of larger tables, read back as a spreadsheet or a notebook reads them. */
 class ExportsTest {
-  private static Dataset<Row> csv(String name) {
+  /** An export: {@code exports/} or, for those listing content or identifiers, {@code restricted/exports/}. */
+  private static Dataset<Row> csv(String path) {
     return SparkTestSession.get().read().option("header", "true").option("multiLine", "true")
         .option("escape", "\"").option("inferSchema", "true")
-        .csv(SampleRun.get().run.resolve("exports/" + name + ".csv").toString());
+        .csv(SampleRun.get().run.resolve(path + ".csv").toString());
   }
 
-  private static Dataset<Row> table(String name) {
-    return SparkTestSession.get().read().parquet(SampleRun.get().run.resolve("tables/" + name).toString());
+  private static Dataset<Row> table(String path) {
+    return SparkTestSession.get().read().parquet(SampleRun.get().run.resolve(path).toString());
   }
 
   @Test
   void clusterMembersShowTheRepresentativeThenOneMemberPerExactGroup() {
-    Dataset<Row> members = csv(ReportJob.CLUSTER_MEMBERS);
-    Dataset<Row> summary = table(OutputLayout.CLUSTER_SUMMARY);
+    Dataset<Row> members = csv("restricted/exports/" + ReportJob.CLUSTER_MEMBERS);
+    Dataset<Row> summary = table("restricted/" + OutputLayout.CLUSTER_SUMMARY);
     Row largestNear = summary.where(col("exact_groups").gt(1)).orderBy(col("size").desc(), col("near_cluster"))
         .first();
     Dataset<Row> perCluster = members.groupBy("near_cluster").agg(count(lit(1)).as("n"),
@@ -60,8 +61,8 @@ class ExportsTest {
 
   @Test
   void largestClustersAreTheBiggestRowsOfClusterSummary() {
-    Dataset<Row> largest = csv(ReportJob.LARGEST_CLUSTERS);
-    Dataset<Row> summary = table(OutputLayout.CLUSTER_SUMMARY);
+    Dataset<Row> largest = csv("exports/" + ReportJob.LARGEST_CLUSTERS);
+    Dataset<Row> summary = table("tables/" + OutputLayout.CLUSTER_SUMMARY);
     assertEquals(Math.min(Exports.LARGEST_CLUSTERS, summary.count()), largest.count());
     assertEquals(summary.agg(max("size")).first().getLong(0), ((Number) largest.first().getAs("size")).longValue());
   }
@@ -69,11 +70,11 @@ class ExportsTest {
   @Test
   void companyUsersListEveryResolvedUserOnceWithTheCompanysName() {
     SparkSession spark = SparkTestSession.get();
-    Dataset<Row> users = csv(ReportJob.COMPANY_USERS);
-    assertEquals(table(OutputLayout.USERS).count(), users.count());
+    Dataset<Row> users = csv("restricted/exports/" + ReportJob.COMPANY_USERS);
+    assertEquals(table("restricted/" + OutputLayout.USERS).count(), users.count());
     assertEquals(users.count(), users.select("user_id").distinct().count());
     assertEquals(0, users.where(col("company_id").isNotNull().and(col("company_name").isNull())).count());
-    assertTrue(spark.read().parquet(SampleRun.get().run.resolve("tables/users").toString())
+    assertTrue(spark.read().parquet(SampleRun.get().run.resolve("restricted/users").toString())
         .where("size(addresses) > 1").count() == users.where(col("addresses").contains("; ")).count());
   }
 }

@@ -48,22 +48,22 @@ class HtmlReportTest {
 
   private static List<CompanyRow> companies(String firstName) {
     return List.of(
-        new CompanyRow("c1", firstName, "DE", 1234, 1100, 5210, 2100, 1980, 40, 31, "2019-03-01", "2022-06-12"),
-        new CompanyRow("c2", "Globex GmbH", "AT", 310, 290, 800, 420, 400, 12, 9, "2020-01-05", "2022-05-30"),
-        new CompanyRow("c3", null, null, 0, 0, 0, 0, 0, 0, 0, null, null));
+        new CompanyRow("c1", firstName, "DE", 1234L, 1100L, 5210L, 2100L, 1980L, 40L, 31L, "2019-03-01", "2022-06-12"),
+        new CompanyRow("c2", "Globex GmbH", "AT", 310L, 290L, 800L, 420L, 400L, 12L, 9L, "2020-01-05", "2022-05-30"),
+        new CompanyRow("c3", null, null, 0L, 0L, 0L, 0L, 0L, 0L, 0L, null, null));
   }
 
   private static List<CountryRow> countries() {
-    return List.of(new CountryRow("DE", "Germany", 12, 2310, 2500), new CountryRow("AT", "Austria", 3, 120, 130));
+    return List.of(new CountryRow("DE", "Germany", 12L, 2310L, 2500L), new CountryRow("AT", "Austria", 3L, 120L, 130L));
   }
 
   private static List<YearRow> years() {
     return List.of(
-        new YearRow(2020, 120, 10, 50, 80, 95),
-        new YearRow(null, 30, 5, 700, 12, 14),
-        new YearRow(2019, 80, 6, 0, 40, 61),
-        new YearRow(2021, 150, 40, 0, 190, 210),
-        new YearRow(2022, 70, 34, 0, 105, 67));
+        new YearRow(2020, 120L, 10L, 50L, 80L, 95L),
+        new YearRow(null, 30L, 5L, 700L, 12L, 14L),
+        new YearRow(2019, 80L, 6L, 0L, 40L, 61L),
+        new YearRow(2021, 150L, 40L, 0L, 190L, 210L),
+        new YearRow(2022, 70L, 34L, 0L, 105L, 67L));
   }
 
   private static List<PolicyRow> policies() {
@@ -73,11 +73,11 @@ class HtmlReportTest {
   }
 
   private static ReportData fixture() {
-    return new ReportData(fixtureSummary(), companies("Acme Corp"), countries(), years(), policies());
+    return new ReportData(fixtureSummary(), companies("Acme Corp"), countries(), years(), policies(), 5);
   }
 
   private static ReportData emptyRun(ObjectNode summary) {
-    return new ReportData(summary, List.of(), List.of(), List.of(), List.of());
+    return new ReportData(summary, List.of(), List.of(), List.of(), List.of(), 5);
   }
 
   /** Parses with jsoup, failing on any parse error: the page must be well-formed HTML5. */
@@ -302,7 +302,7 @@ class HtmlReportTest {
     ((ObjectNode) s.get("metrics")).putObject("records:" + HOSTILE).put("raw", 3).put("exact_unique", 2);
     ((ObjectNode) s.get("ingest").get("quarantine_by_reason")).put(HOSTILE, 2);
     ReportData data = new ReportData(s, companies(HOSTILE),
-        List.of(new CountryRow(HOSTILE, HOSTILE, 1, 1, 1)), years(), policies());
+        List.of(new CountryRow(HOSTILE, HOSTILE, 1L, 1L, 1L)), years(), policies(), 5);
     String page = HtmlReport.render(data);
 
     assertFalse(page.toLowerCase(Locale.ROOT).contains("<script"), "no script tag from the data");
@@ -329,9 +329,9 @@ class HtmlReportTest {
          "stages": {"ingest": {"seconds": 0.0}}}
         """);
     ReportData data = new ReportData(s,
-        List.of(new CompanyRow("c", "Zero Ltd", "GB", 0, 0, 0, 0, 0, 0, 0, null, null)),
-        List.of(new CountryRow("GB", "United Kingdom", 0, 0, 0)),
-        List.of(new YearRow(null, 0, 0, 0, 0, 0)), List.of(new PolicyRow(3, null, 0, 0, 0, 0)));
+        List.of(new CompanyRow("c", "Zero Ltd", "GB", 0L, 0L, 0L, 0L, 0L, 0L, 0L, null, null)),
+        List.of(new CountryRow("GB", "United Kingdom", 0L, 0L, 0L)),
+        List.of(new YearRow(null, 0L, 0L, 0L, 0L, 0L)), List.of(new PolicyRow(3, null, 0.0, 0.0, 0.0, 0.0)), 5);
     String page = HtmlReport.render(data);
     Document doc = parse(page);
     assertEquals(golden(), sections(doc));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -91,7 +92,8 @@ class SpreadsheetSafeExportTest {
 
     List<String> cells = new ArrayList<>();
     List<String> unsafe = new ArrayList<>();
-    try (var files = Files.list(out.resolve("exports"))) {
+    // Every export: the published ones and those of the restricted zone.
+    try (var files = Stream.concat(Files.list(out.resolve("exports")), Files.list(out.resolve("restricted/exports")))) {
       for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
         for (String[] row : parse(Files.readString(csv, StandardCharsets.UTF_8))) {
           for (String cell : row) {

@@ -47,7 +47,7 @@ public final class Items {
   public static OutputLayout write(SparkSession spark, List<Row> rows, String output) {
     OutputLayout out = new OutputLayout(output);
     spark.createDataFrame(rows, Schemas.ITEMS).repartition(3).write().mode(SaveMode.Overwrite)
-        .parquet(out.table(OutputLayout.ITEMS));
+        .parquet(out.restricted(OutputLayout.ITEMS));
     return out;
   }
 

@@ -2,10 +2,14 @@ package org.leakscope.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.output.TeeOutputStream;
 import org.leakscope.cli.Main;
 
 /**
@@ -19,14 +23,27 @@ public final class SampleRun {
   /** The run's output directory. */
   public final Path run;
   public final JsonNode summary;
+  /** What the run and the compare printed on standard output and error (Spark's and Log4j's own logging aside). */
+  public final String console;
 
   private SampleRun(Path dir) throws IOException {
     SparkTestSession.get();
     run = dir.resolve("run");
     Path sample = Paths.samples().resolve("bluebleed-mini");
-    execute("run", "--input", sample.resolve("dump").toString(), "--output", run.toString(),
-        "--claims", sample.resolve("claims.yaml").toString(), "--sweep", "0.6,0.7,0.9");
-    execute("compare", "--left", run.toString(), "--right", run.toString());
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    System.setOut(new PrintStream(new TeeOutputStream(out, printed), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new TeeOutputStream(err, printed), true, StandardCharsets.UTF_8));
+    try {
+      execute("run", "--input", sample.resolve("dump").toString(), "--output", run.toString(),
+          "--claims", sample.resolve("claims.yaml").toString(), "--sweep", "0.6,0.7,0.9");
+      execute("compare", "--left", run.toString(), "--right", run.toString());
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    console = printed.toString(StandardCharsets.UTF_8);
     summary = new ObjectMapper().readTree(run.resolve("report/summary.json").toFile());
   }
 
