@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = LeakscopeCommand.Version.class,
     description = "Counts what a leaked dump really exposes, under every counting definition.",
     subcommands = {IngestCommand.class, ExtractCommand.class, DedupCommand.class, CountCommand.class, ReportCommand.class, RunCommand.class, GenerateCommand.class,
-      CompareCommand.class})
+      CompareCommand.class, NotifyCommand.class})
 final class LeakscopeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -84,7 +84,8 @@ public final class DedupJob {
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup("dedup", "leakscope dedup", false);
     try {
-      Dataset<Row> items = spark.read().parquet(out.restricted(OutputLayout.ITEMS));
+      Dataset<Row> items = spark.read().parquet(
+          out.requireRestricted(OutputLayout.ITEMS, "ingest", spark.sparkContext().hadoopConfiguration()));
       Dataset<Row> exact = steps.time("exact groups", () -> save(exactGroups(items), "exact"));
       Dataset<Row> signatures = steps.time("signatures", () -> save(signatures(items, exact), "signatures"));
       LshParams lsh = LshParams.forThreshold(config.lowestThreshold(), config.numPerm());

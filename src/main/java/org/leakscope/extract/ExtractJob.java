@@ -53,8 +53,9 @@ public final class ExtractJob {
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup(STAGE, "leakscope extract", false);
     try {
+      Dataset<Row> items = spark.read().parquet(
+          out.requireRestricted(OutputLayout.ITEMS, "ingest", spark.sparkContext().hadoopConfiguration()));
       Tokens tokens = key().tokens(); // a bad key fails before any work
-      Dataset<Row> items = spark.read().parquet(out.restricted(OutputLayout.ITEMS));
       Dataset<Row> found = steps.time("mentions",
           () -> byType(Mentions.of(items, config.canonicalAddresses()), work("found")));
       CompanyResolution.Resolved companies = steps.time("companies", () -> {

@@ -93,6 +93,23 @@ public record OutputLayout(String root, String restrictedRoot) {
     return restrictedRoot + "/" + name;
   }
 
+  /**
+   * The path of a restricted table a stage reads, or a clear error: the table is missing because the stage that
+   * writes it has not run, or because the zone was dropped.
+   */
+  public String requireRestricted(String name, String writtenBy, Configuration conf) {
+    Path p = new Path(restricted(name));
+    try {
+      if (!p.getFileSystem(conf).exists(p)) {
+        throw new IllegalStateException("no " + name + " table at " + p + ": run " + writtenBy
+            + " on this output first, or, if the run used --drop-restricted, run again from the dump");
+      }
+      return p.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Intermediate data of a stage (restricted: it holds clear values), deleted when the stage ends. */
   public String work(String stage) {
     return restrictedRoot + "/_work/" + stage;

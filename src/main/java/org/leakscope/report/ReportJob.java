@@ -225,7 +225,7 @@ public final class ReportJob {
     return spark.read().parquet(out.restricted(name));
   }
 
-  private static void writeText(String uri, String text, Configuration conf) {
+  static void writeText(String uri, String text, Configuration conf) {
     try {
       Path path = new Path(uri);
       FileSystem fs = path.getFileSystem(conf);

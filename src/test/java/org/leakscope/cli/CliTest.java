@@ -1,6 +1,7 @@
 package org.leakscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakscope.io.OutputLayout;
 import org.leakscope.report.ReportJob;
 import org.leakscope.testing.Paths;
 import org.leakscope.testing.SparkTestSession;
@@ -73,6 +75,32 @@ class CliTest {
   @Test
   void unknownCommandIsAUsageError() {
     assertEquals(2, run("frobnicate").code());
+  }
+
+  @Test
+  void theRestrictedZoneCanBePlacedElsewhereAndDroppedAfterTheRun() throws Exception {
+    SparkTestSession.get();
+    Path out = tmp.resolve("zoned");
+    Path zone = tmp.resolve("locked/case-1");
+    Outcome o = run("run", "--input", Paths.samples().resolve("mixed").toString(), "--output", out.toString(),
+        "--restricted-output", zone.toString(), "--drop-restricted");
+    assertEquals(0, o.code(), o.err());
+    assertEquals(zone.toString(), Files.readString(out.resolve(OutputLayout.LOCATION_FILE)).strip(),
+        "later stages find the zone");
+    assertFalse(Files.exists(out.resolve("restricted")), "nothing written to the default place");
+    assertFalse(Files.exists(zone), "dropped after the run");
+    for (String table : List.of("mentions", "users", "company_impact", "metric_counts")) {
+      assertTrue(Files.isDirectory(out.resolve("tables/" + table)), table);
+    }
+    assertTrue(Files.exists(out.resolve("report/index.html")));
+    // A later stage on the dropped run: the report is rewritten, the restricted exports are skipped, saying why.
+    Outcome report = run("report", "--input", out.toString());
+    assertEquals(0, report.code(), report.err());
+    assertTrue(report.err().contains("no restricted zone at " + zone), report.err());
+    Outcome extract = run("extract", "--input", out.toString());
+    assertEquals(1, extract.code(), "extract needs the dropped items");
+    assertTrue(extract.err().contains("no items table at " + zone.resolve("items")), extract.err());
+    assertTrue(extract.err().contains("--drop-restricted"), extract.err());
   }
 
   @Test
