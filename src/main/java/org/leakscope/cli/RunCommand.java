@@ -66,14 +66,21 @@ final class RunCommand implements Callable<Integer> {
       OutputLayout out = zone.layout(spark, output);
       var hadoop = spark.sparkContext().hadoopConfiguration();
       CountConfig countConfig = count.toConfig(output, hadoop); // a bad claims file fails before any work
-      IngestResult ingest = new IngestJob(spark, ingestConfig).run();
-      ExtractResult extractResult = new ExtractJob(spark, extract.toConfig(output)).run();
-      DedupResult dedupResult = new DedupJob(spark, dedupConfig).run();
-      CountResult countResult = new CountJob(spark, countConfig).run();
+      Zones.clearForRun(spark, out); // a re-run leaves nothing of an earlier (or interrupted) one
+      // summary.json grows after each stage, so a run interrupted later can be resumed stage by stage.
       ObjectNode summary = Summary.json().createObjectNode();
+      SummaryParts.run(summary, input, started, started);
+      summary.remove("finished");
+      IngestResult ingest = new IngestJob(spark, ingestConfig).run();
       SummaryParts.ingest(summary, ingest);
+      Summary.write(out.summaryJson(), summary, hadoop);
+      ExtractResult extractResult = new ExtractJob(spark, extract.toConfig(output)).run();
       SummaryParts.extract(summary, extractResult);
+      Summary.write(out.summaryJson(), summary, hadoop);
+      DedupResult dedupResult = new DedupJob(spark, dedupConfig).run();
       SummaryParts.dedup(summary, dedupResult, dedupConfig);
+      Summary.write(out.summaryJson(), summary, hadoop);
+      CountResult countResult = new CountJob(spark, countConfig).run();
       SummaryParts.count(summary, countResult, countConfig);
       SummaryParts.run(summary, input, started, Instant.now());
       Summary.write(out.summaryJson(), summary, hadoop);

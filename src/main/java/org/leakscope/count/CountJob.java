@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -158,18 +156,8 @@ public final class CountJob {
       .add("theta_lg_k", DataTypes.IntegerType, false);
 
   private void requireInputs() {
-    try {
-      for (Map.Entry<String, String> e : INPUTS.entrySet()) {
-        Path p = new Path(path(e.getKey()));
-        FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.exists(p)) {
-          throw new IllegalStateException("no " + e.getKey() + " table at " + p + ": run " + e.getValue()
-              + " on this output first (or run, which does every stage)");
-        }
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + out.root() + ": " + e.getMessage(), e);
-    }
+    INPUTS.forEach((name, stage) ->
+        OutputLayout.requireTable(path(name), name, stage, spark.sparkContext().hadoopConfiguration()));
   }
 
   private static Map<String, String> inputs() {

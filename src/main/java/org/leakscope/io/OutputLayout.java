@@ -94,15 +94,29 @@ public record OutputLayout(String root, String restrictedRoot) {
   }
 
   /**
-   * The path of a restricted table a stage reads, or a clear error: the table is missing because the stage that
-   * writes it has not run, or because the zone was dropped.
+   * The path of a restricted table a stage reads, or a clear error (see {@link #requireTable}).
    */
   public String requireRestricted(String name, String writtenBy, Configuration conf) {
-    Path p = new Path(restricted(name));
+    return requireTable(restricted(name), name, writtenBy, conf);
+  }
+
+  /**
+   * A table a stage reads, checked whole: it must exist and carry the {@code _SUCCESS} marker its writing job
+   * leaves when it commits. Otherwise the error says why: the stage that writes it has not run, was interrupted
+   * (resume by running that stage again), or the restricted zone was dropped.
+   */
+  public static String requireTable(String uri, String name, String writtenBy, Configuration conf) {
+    Path p = new Path(uri);
     try {
-      if (!p.getFileSystem(conf).exists(p)) {
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
         throw new IllegalStateException("no " + name + " table at " + p + ": run " + writtenBy
-            + " on this output first, or, if the run used --drop-restricted, run again from the dump");
+            + " on this output first (or run, which does every stage); if the run used --drop-restricted, run "
+            + "again from the dump");
+      }
+      if (!fs.exists(new Path(p, "_SUCCESS"))) {
+        throw new IllegalStateException("the " + name + " table at " + p + " is incomplete (no _SUCCESS: the "
+            + writtenBy + " stage that writes it was interrupted): run " + writtenBy + " on this output again");
       }
       return p.toString();
     } catch (IOException e) {
