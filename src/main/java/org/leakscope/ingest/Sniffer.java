@@ -35,15 +35,17 @@ public final class Sniffer {
       return magic;
     }
     TextDecoding.Choice choice = TextDecoding.choose(head, len);
-    if (choice.bomLength() == 0 && looksBinary(head, len)) {
-      return Format.UNSUPPORTED;
-    }
     String text = new String(head, choice.bomLength(), len - choice.bomLength(), choice.charset());
+    // Mail before the binary test: a header block is mail even when NUL bytes (a binary part, a broken client) or
+    // mostly high bytes (a body in KOI8-R or Shift_JIS) follow it.
     if (isMbox(text)) {
       return Format.MBOX;
     }
     if (isMessage(text)) {
       return Format.EML;
+    }
+    if (choice.bomLength() == 0 && looksBinary(head, len)) {
+      return Format.UNSUPPORTED;
     }
     switch (ext) {
       case "csv", "tsv", "psv", "tab" -> {

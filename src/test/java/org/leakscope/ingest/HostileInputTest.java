@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leakscope.testing.Fixtures.entries;
 import static org.leakscope.testing.Fixtures.zip;
+import static org.leakscope.testing.IngestRows.str;
 
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +86,15 @@ class HostileInputTest {
     IngestRows mail = dispatch("mail/at-signs.eml", ("From: a@example.com\nSubject: x\n\n" + new String(line,
         UTF_8)).getBytes(UTF_8));
     assertEquals(List.of("too_large"), mail.reasons(), "a message line over the 4 MiB line limit");
+  }
+
+  @Test
+  void aMessageWithNulBytesInItsBodyIsAMessage() {
+    byte[] mail = "From: a@example.com\nTo: b@example.com\nSubject: nul\n\nbefore\u0000\u0000after\n"
+        .getBytes(UTF_8);
+    IngestRows rows = dispatch("mail/nul.eml", mail);
+    assertEquals(List.of(), rows.reasons());
+    assertEquals("before\u0000\u0000after", str(rows.items().get(0), "text").strip(), "the bytes as they are");
   }
 
   @Test

@@ -72,6 +72,16 @@ class SnifferTest {
     assertEquals(Format.TAR, sniff("bundle", Fixtures.tar(Fixtures.entries("a.txt", "a"))));
   }
 
+  @Test
+  void aMessageWithNulBytesOrALegacyEightBitBodyIsStillEmail() {
+    byte[] nul = (ENRON + "before\u0000\u0000after\n").getBytes(UTF_8);
+    assertEquals(Format.EML, sniff("msg.eml", nul), "NUL bytes after the header block");
+    assertEquals(Format.MBOX, sniff("box", (MBOX + "\u0000\n").getBytes(UTF_8)), "NUL bytes in an mbox");
+    byte[] koi8 = (ENRON.replace("print\n", "") + "Привет, это письмо в KOI8-R. ".repeat(200))
+        .getBytes(java.nio.charset.Charset.forName("KOI8-R"));
+    assertEquals(Format.EML, sniff("msg", koi8), "a body that is mostly high bytes, not UTF-8");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"message.eml", "table.csv", "report.pdf", "notes.txt", "noextension"})
   void binaryJunkIsUnsupportedWhateverItsName(String name) {
