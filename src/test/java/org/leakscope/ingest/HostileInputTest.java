@@ -11,6 +11,7 @@ import static org.leakscope.testing.IngestRows.str;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.leakscope.testing.HostileCorpus;
 import org.leakscope.testing.IngestRows;
 
 /**
@@ -89,12 +90,32 @@ class HostileInputTest {
   }
 
   @Test
+  void anOverlappingZipInflatesItsLocalDataOnceWhateverItsCentralDirectorySays() {
+    // Streaming follows the local headers, so 1000 names for one entry are one unit read once, not 1000.
+    IngestRows benign = dispatch("archives/overlap.zip", HostileCorpus.overlapping(1000, 64 * 1024));
+    assertEquals(List.of("!/kernel.txt"), benign.locators());
+    assertEquals(1, benign.items().size());
+    IngestRows bomb = dispatch("archives/overlap-bomb.zip", HostileCorpus.overlapping(256, 8 * (int) Limits.MIB));
+    assertEquals(List.of("archive_limit", "archive_limit"), bomb.reasons(), "the kernel itself is over the ratio");
+    assertEquals(0, bomb.items().size());
+  }
+
+  @Test
   void aMessageWithNulBytesInItsBodyIsAMessage() {
     byte[] mail = "From: a@example.com\nTo: b@example.com\nSubject: nul\n\nbefore\u0000\u0000after\n"
         .getBytes(UTF_8);
     IngestRows rows = dispatch("mail/nul.eml", mail);
     assertEquals(List.of(), rows.reasons());
     assertEquals("before\u0000\u0000after", str(rows.items().get(0), "text").strip(), "the bytes as they are");
+  }
+
+  @Test
+  void theCommittedCorpusBinariesAreWhatHostileCorpusMakes() throws Exception {
+    // The encrypted PDF is left out: PDFBox salts its encryption at random.
+    for (var e : HostileCorpus.smallBinaries().entrySet()) {
+      byte[] committed = java.nio.file.Files.readAllBytes(HostileCorpus.COMMITTED.resolve("dump").resolve(e.getKey()));
+      assertTrue(java.util.Arrays.equals(e.getValue(), committed), e.getKey() + " differs from HostileCorpus");
+    }
   }
 
   @Test
