@@ -11,6 +11,7 @@ import static org.leakscope.testing.IngestRows.str;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.leakscope.testing.Fixtures;
 import org.leakscope.testing.HostileCorpus;
 import org.leakscope.testing.IngestRows;
 
@@ -87,6 +88,16 @@ class HostileInputTest {
     IngestRows mail = dispatch("mail/at-signs.eml", ("From: a@example.com\nSubject: x\n\n" + new String(line,
         UTF_8)).getBytes(UTF_8));
     assertEquals(List.of("too_large"), mail.reasons(), "a message line over the 4 MiB line limit");
+  }
+
+  @Test
+  void aDocxThatIsAZipBombIsAnArchiveLimitBeforeTikaInflatesIt() throws Exception {
+    // 256 MiB of paragraphs in under 1 MB: Tika's OOXML parser would build it in memory (over 4 GB of heap).
+    IngestRows rows = dispatch("docs/bomb.docx", HostileCorpus.docxBomb(256 * Limits.MIB));
+    assertEquals(List.of("archive_limit"), rows.reasons());
+    assertTrue(str(rows.quarantined().get(0), "detail").contains("ratio"), str(rows.quarantined().get(0), "detail"));
+    IngestRows ok = dispatch("docs/ok.docx", Fixtures.docx("An ordinary proposal."));
+    assertTrue(str(ok.items().get(0), "text").contains("ordinary proposal"), "an ordinary DOCX is still read");
   }
 
   @Test
