@@ -299,4 +299,17 @@ class MailParserTest {
     byte[] m = ("From: a@example.com\nSubject: " + "x".repeat(300) + "\n\nbody\n").getBytes(UTF_8);
     assertEquals(Reason.TOO_LARGE, rejection(m, limits(100, 100, 10_000, 10)));
   }
+
+  @Test
+  void aMultipartMessageWithAMalformedHeaderLineIsReadWithTheLineSkipped() {
+    // Found by ReaderFuzzTest: mime4j threw IllegalStateException ("unread only works when a buffer is fully read…")
+    // when a malformed header line, pushed back as the start of the body, was followed by a multipart body.
+    Item it = item(HEAD + "Subject: broken\nContent-Type: multipart/mixed; boundary=\"outer\"\nbroken line\n\n"
+        + "--outer\nContent-Type: text/plain\n\nhello\n--outer--\n");
+    assertEquals("hello", it.text().strip());
+    assertEquals("broken", it.subject);
+    assertTrue(it.warnings.contains(MailParser.WARN_MALFORMED_HEADER_SKIPPED), it.warnings.toString());
+    Item single = item(HEAD + "Subject: one part\nbroken line\n\nbody\n");
+    assertFalse(single.warnings.contains(MailParser.WARN_MALFORMED_HEADER_SKIPPED), "only when mime4j fails");
+  }
 }
