@@ -94,7 +94,7 @@ public final class DocumentParser {
   /**
    * An Office Open XML file is a zip: its expansion is held to the archive limits (ratio past 1 MiB, total bytes)
    * before Tika parses it, as an archive's would be. POI's own zip-bomb guard does not trip under Tika's OOXML
-   * parser, which builds the whole document part in memory: a 260 KB DOCX whose document part inflates to 256 MiB
+   * parser, which builds the whole document part in memory: a 0.8 MB DOCX whose document part inflates to 256 MiB
    * took the heap past 4 GB.
    */
   private void checkExpansion(byte[] bytes, int len) {
