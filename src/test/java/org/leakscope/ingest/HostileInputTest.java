@@ -8,9 +8,12 @@ import static org.leakscope.testing.Fixtures.entries;
 import static org.leakscope.testing.Fixtures.zip;
 import static org.leakscope.testing.IngestRows.str;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.leakscope.ingest.archive.ArchiveBudget;
 import org.leakscope.testing.Fixtures;
 import org.leakscope.testing.HostileCorpus;
 import org.leakscope.testing.IngestRows;
@@ -126,6 +129,43 @@ class HostileInputTest {
     for (var e : HostileCorpus.smallBinaries().entrySet()) {
       byte[] committed = java.nio.file.Files.readAllBytes(HostileCorpus.COMMITTED.resolve("dump").resolve(e.getKey()));
       assertTrue(java.util.Arrays.equals(e.getValue(), committed), e.getKey() + " differs from HostileCorpus");
+    }
+  }
+
+  @Test
+  void aTwoGigabyteMboxWithoutSeparatorsIsOneTooLargeMessageScannedToItsEnd() {
+    // Streamed from memory, as FileIngestor streams a file: past 2^31 bytes, so every offset must be a long.
+    IngestRows rows = new IngestRows("mail/no-separator-2gb.mbox");
+    Limits limits = Limits.defaults();
+    ArchiveBudget budget = new ArchiveBudget(limits);
+    long[] read = new long[1];
+    assertTimeoutPreemptively(BOUND, () -> {
+      try (InputStream in = new BufferedInputStream(
+          budget.countRaw(new CountingInputStream(HostileCorpus.mboxWithoutSeparators(HostileCorpus.MBOX_BYTES),
+              read)), 2 * Sniffer.HEAD_BYTES)) {
+        new Dispatcher(limits, rows.units(), budget).dispatch(in, "mail/no-separator-2gb.mbox", "", -1, 0);
+      }
+    });
+    rows.assertAccounted();
+    assertEquals(List.of("#msg=1@0"), rows.locators());
+    assertEquals(List.of("too_large"), rows.reasons());
+    assertTrue(read[0] > HostileCorpus.MBOX_BYTES, "read to its end: " + read[0] + " bytes");
+  }
+
+  /** Counts the bytes read through it into {@code count[0]}. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private final long[] count;
+
+    CountingInputStream(InputStream in, long[] count) {
+      super(in);
+      this.count = count;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws java.io.IOException {
+      int n = super.read(b, off, len);
+      count[0] += Math.max(n, 0);
+      return n;
     }
   }
 

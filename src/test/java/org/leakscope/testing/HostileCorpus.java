@@ -3,9 +3,12 @@ package org.leakscope.testing;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,8 +35,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The hostile-input corpus: a dump of files built to hurt a parser, beside good units that must still be read.
- * Small files are committed under {@code src/test/resources/hostile/dump/}; the large ones (hundreds of MB, a 2 GiB
- * mbox) are written by {@link #writeGenerated} into a temporary dump at test time, deterministically.
+ * Small files are committed under {@code src/test/resources/hostile/dump/}; the large ones (up to a few hundred MB)
+ * are written by {@link #writeGenerated} into a temporary dump at test time, deterministically.
  * {@code src/test/resources/hostile/expected.tsv} lists every file, committed or generated, with what ingest must
  * make of it.
  *
@@ -52,8 +55,14 @@ public final class HostileCorpus {
   /** The committed corpus: {@code expected.tsv} and the dump's small files under {@code dump/}. */
   public static final Path COMMITTED = Paths.repo().resolve("src/test/resources/hostile");
 
-  /** Bytes in the mbox whose messages lost their separators: past 2^31, so offsets must be longs. */
+  /** The 2 GB mbox without separators: past 2^31 bytes, so offsets must be longs (streamed, never on disk). */
   public static final long MBOX_BYTES = 2L * 1024 * 1024 * 1024 + 1024 * 1024;
+
+  /**
+   * The same mbox as a file in the dump, scaled down to three times the default unit limit: still one message over
+   * {@code maxUnitBytes}, scanned to its end, without 2 GB of disk writes slowing the rest of the suite.
+   */
+  public static final long MBOX_FILE_BYTES = 192 * 1024 * 1024;
 
   private static final long MIB = 1024L * 1024;
   private static final long ZIP_TIME = 1_489_483_267_000L; // 2017-03-14, a fixed time: the same bytes every run
@@ -96,7 +105,7 @@ public final class HostileCorpus {
     return out;
   }
 
-  /** Writes the large files of the corpus into {@code dump}; about 2.5 GB on disk, a few seconds. */
+  /** Writes the large files of the corpus into {@code dump}; about 370 MB on disk, a few seconds. */
   public static void writeGenerated(Path dump) throws IOException {
     Path a = dump.resolve("hostile/archives");
     Path m = dump.resolve("hostile/mail");
@@ -112,7 +121,9 @@ public final class HostileCorpus {
     write(m.resolve("headers-100000.eml"), manyHeaders(100_000));
     writeFoldedHeader(m.resolve("header-100mb.eml"), 100 * MIB);
     writeLongLine(m.resolve("line-50mb.eml"), 50 * MIB);
-    writeMboxWithoutSeparators(m.resolve("no-separator-2gb.mbox"), MBOX_BYTES);
+    try (InputStream in = mboxWithoutSeparators(MBOX_FILE_BYTES)) {
+      Files.copy(in, m.resolve("no-separator.mbox"));
+    }
     write(x.resolve("columns-100000.csv"), wideCsv(100_000));
     write(x.resolve("nested-100000.json"), deepJson(100_000));
   }
@@ -277,23 +288,37 @@ public final class HostileCorpus {
   }
 
   /**
-   * An mbox with one separator at its top and none after: whatever messages it held read as one message of
-   * {@code bytes} bytes.
+   * An mbox with one separator at its top and none after, {@code bytes} bytes of body lines: whatever messages it
+   * held read as one message. Made as it is read, so that 2 GB need neither memory nor disk.
    */
-  public static void writeMboxWithoutSeparators(Path file, long bytes) throws IOException {
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-      out.write("From mallory@evil.example Fri Mar 17 10:20:00 2017\n".getBytes(UTF_8));
-      out.write(headers("an mbox that lost its separators").getBytes(UTF_8));
-      byte[] line = "a body line of an mbox whose From_ separators were lost, so this never ends\n"
-          .getBytes(UTF_8);
-      byte[] chunk = new byte[line.length * 13_000];
-      for (int i = 0; i < chunk.length; i += line.length) {
-        System.arraycopy(line, 0, chunk, i, line.length);
+  public static InputStream mboxWithoutSeparators(long bytes) {
+    byte[] head = ("From mallory@evil.example Fri Mar 17 10:20:00 2017\n" + headers("an mbox that lost its separators"))
+        .getBytes(UTF_8);
+    byte[] line = "a body line of an mbox whose From_ separators were lost, so this never ends\n".getBytes(UTF_8);
+    return new SequenceInputStream(new ByteArrayInputStream(head), new InputStream() {
+      private long left = bytes;
+      private int pos;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
       }
-      for (long left = bytes; left > 0; left -= chunk.length) {
-        out.write(chunk, 0, (int) Math.min(chunk.length, left));
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left == 0) {
+          return -1;
+        }
+        int n = (int) Math.min(len, left);
+        for (int i = 0; i < n; i++) {
+          b[off + i] = line[pos];
+          pos = pos + 1 == line.length ? 0 : pos + 1;
+        }
+        left -= n;
+        return n;
       }
-    }
+    });
   }
 
   // ---- records
