@@ -60,7 +60,7 @@ public final class HostileCorpus {
 
   /**
    * The same mbox as a file in the dump, scaled down to three times the default unit limit: still one message over
-   * {@code maxUnitBytes}, scanned to its end, without 2 GB of disk writes slowing the rest of the suite.
+   * {@code maxUnitBytes}, scanned to its end, without 2 GB of disk writes in every test run.
    */
   public static final long MBOX_FILE_BYTES = 192 * 1024 * 1024;
 
