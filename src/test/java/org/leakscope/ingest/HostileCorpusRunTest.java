@@ -37,10 +37,9 @@ import org.leakscope.testing.SparkTestSession;
  *
  * <p>Everything runs at the default limits and every case at its full size but one: the 2 GB mbox without
  * separators is a 192 MiB file here, three times {@code --max-unit-bytes}, so still one message over the unit limit
- * scanned to its end, without 2 GB of disk writes in every CI run (the run took 52 s alone, and 159 to 214 s
- * while this shared machine was loaded by other work); {@code HostileInputTest} streams the full 2 GiB + 1 MiB
- * through the same reader from memory, which shows offsets past 2^31 handled. The generated files take about 370 MB of the
- * temporary directory and are deleted as soon as the run ends.
+ * scanned to its end, without 2 GB of disk writes in every CI run; {@code HostileInputTest} streams the full
+ * 2 GiB + 1 MiB through the same reader from memory, which shows offsets past 2^31 handled. The generated files take
+ * about 370 MB of the temporary directory and are deleted as soon as the run ends.
  */
 class HostileCorpusRunTest {
   private static final long RUN_TIMEOUT_MINUTES = 10;
