@@ -2,6 +2,7 @@ package org.leakscope.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,25 @@ class SnifferTest {
   void archiveMagicWins() {
     assertEquals(Format.GZIP, sniff("mail.txt", Fixtures.gzip("hello".getBytes(UTF_8))));
     assertEquals(Format.TAR, sniff("bundle", Fixtures.tar(Fixtures.entries("a.txt", "a"))));
+  }
+
+  @Test
+  void aMessageWithNulBytesOrALegacyEightBitBodyIsStillEmail() {
+    byte[] nul = (ENRON + "before\u0000\u0000after\n").getBytes(UTF_8);
+    assertEquals(Format.EML, sniff("msg.eml", nul), "NUL bytes after the header block");
+    assertEquals(Format.MBOX, sniff("box", (MBOX + "\u0000\n").getBytes(UTF_8)), "NUL bytes in an mbox");
+    byte[] koi8 = (ENRON.replace("print\n", "") + "Привет, это письмо в KOI8-R. ".repeat(200))
+        .getBytes(java.nio.charset.Charset.forName("KOI8-R"));
+    assertEquals(Format.EML, sniff("msg", koi8), "a body that is mostly high bytes, not UTF-8");
+  }
+
+  @Test
+  void aFirstLineThatAlmostLooksLikeAnMboxSeparatorIsSniffedInLinearTime() {
+    // Found by ReaderFuzzTest: ^From \\S+.*\\d.* backtracked for 316 s over this 8 KB line, which '.' cannot cross.
+    String line = "From a@example.co" + "00:00`20".repeat(1_000) + "\u0085";
+    Format f = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+        () -> sniff("box.mbox", line + "\nFrom: a@example.com\nSubject: s\n\nbody\n"));
+    assertEquals(Format.MBOX, f, "a sender token, digits, then a header block");
   }
 
   @ParameterizedTest

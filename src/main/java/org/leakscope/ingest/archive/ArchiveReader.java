@@ -48,7 +48,8 @@ public final class ArchiveReader {
       case GZIP -> {
         InputStream gz = budget.expanded(new GzipCompressorInputStream(in, true));
         String inner = gunzippedName(name);
-        handler.entry(new BufferedInputStream(gz, 2 * Sniffer.HEAD_BYTES), inner, prefix + "!/" + inner, -1);
+        handler.entry(
+            new BufferedInputStream(gz, 2 * Sniffer.HEAD_BYTES), inner, prefix + "!/" + locatorName(inner), -1);
       }
       case ZIP -> entries(new ZipArchiveInputStream(in, "UTF-8", true, true), prefix, budget, units, handler, true);
       case TAR -> entries(new TarArchiveInputStream(in), prefix, budget, units, handler, false);
@@ -69,7 +70,7 @@ public final class ArchiveReader {
       if (e.isDirectory()) {
         continue;
       }
-      String locator = prefix + "!/" + e.getName();
+      String locator = prefix + "!/" + locatorName(e.getName());
       if (++count > limits.maxArchiveEntries()) {
         throw new UnitRejected(
             Reason.ARCHIVE_LIMIT,
@@ -95,6 +96,46 @@ public final class ArchiveReader {
         data.transferTo(OutputStream.nullOutputStream());
       }
     }
+  }
+
+  /**
+   * An entry name as it is written in a locator: as stored, except that nothing in it can climb out of the archive or
+   * be taken for locator syntax. {@code .} and {@code ..} segments, a leading {@code /} or drive letter, and the
+   * characters {@code % ! # \} and controls are percent-encoded ({@code ../../etc/passwd} →
+   * {@code %2E%2E/%2E%2E/etc/passwd}), so a locator joined to any directory stays inside it, and two different
+   * names never share a locator (hence an id).
+   */
+  public static String locatorName(String name) {
+    StringBuilder sb = new StringBuilder(name.length() + 8);
+    int start = 0;
+    if (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
+      sb.append(name.charAt(0)).append("%3A");
+      start = 2;
+    }
+    for (int i = start; i <= name.length(); i++) {
+      int end = name.indexOf('/', i);
+      end = end < 0 ? name.length() : end;
+      String segment = name.substring(i, end);
+      if (segment.equals(".") || segment.equals("..")) {
+        sb.append(segment.equals(".") ? "%2E" : "%2E%2E");
+      } else {
+        for (int j = 0; j < segment.length(); j++) {
+          char c = segment.charAt(j);
+          if (c == '%' || c == '!' || c == '#' || c == '\\' || c < 0x20 || c == 0x7F) {
+            sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4 & 0xF, 16)))
+                .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+      if (end < name.length()) {
+        // A leading slash would make the name absolute.
+        sb.append(end == 0 && start == 0 ? "%2F" : "/");
+      }
+      i = end;
+    }
+    return sb.toString();
   }
 
   static String gunzippedName(String name) {

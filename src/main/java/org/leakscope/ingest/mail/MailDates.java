@@ -23,7 +23,13 @@ final class MailDates {
 
   private MailDates() {}
 
+  /** Longer than any date with a comment; the comment pattern is quadratic in the length (minutes at 1 MiB). */
+  static final int MAX_DATE_CHARS = 256;
+
   static Instant parse(String raw) {
+    if (raw.length() > MAX_DATE_CHARS) {
+      return null;
+    }
     String s = COMMENT.matcher(raw.strip()).replaceAll("").replaceAll("\\s+", " ");
     for (DateTimeFormatter f : PATTERNS) {
       try {

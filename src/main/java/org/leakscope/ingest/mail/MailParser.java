@@ -56,20 +56,28 @@ public final class MailParser {
   /** A parsed message and its document attachments. */
   public record ParsedMail(Item item, List<DocumentAttachment> documents) {}
 
+  /** The warning of a message read again with its malformed header lines skipped (see {@link #parse}). */
+  public static final String WARN_MALFORMED_HEADER_SKIPPED = "malformed_header_line_skipped";
+
   private final Limits limits;
   private final MimeConfig config;
+  private final MimeConfig skipMalformedHeaders;
 
   public MailParser(Limits limits) {
     this.limits = limits;
-    this.config =
-        new MimeConfig.Builder()
-            .setMaxLineLen(limits.maxLineBytes())
-            .setMaxHeaderCount(limits.maxHeaderCount())
-            .setMaxHeaderLen(limits.maxHeaderBytes())
-            .setMaxContentLen(limits.maxUnitBytes())
-            .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(true)
-            .build();
+    this.config = config(limits, true);
+    this.skipMalformedHeaders = config(limits, false);
+  }
+
+  private static MimeConfig config(Limits limits, boolean malformedHeaderStartsBody) {
+    return new MimeConfig.Builder()
+        .setMaxLineLen(limits.maxLineBytes())
+        .setMaxHeaderCount(limits.maxHeaderCount())
+        .setMaxHeaderLen(limits.maxHeaderBytes())
+        .setMaxContentLen(limits.maxUnitBytes())
+        .setStrictParsing(false)
+        .setMalformedHeaderStartsBody(malformedHeaderStartsBody)
+        .build();
   }
 
   /**
@@ -85,6 +93,40 @@ public final class MailParser {
       throw new UnitRejected(
           Reason.TOO_LARGE, "line of " + longest + " bytes, over maxLineBytes=" + limits.maxLineBytes());
     }
+    try {
+      return parse(config, bytes, off, len, format, locator, idOf);
+    } catch (IllegalStateException e) {
+      if (!fromMime4j(e)) {
+        throw e;
+      }
+      // mime4j cannot start a multipart body right after a malformed header line that it pushed back as the start
+      // of the body ("unread only works when a buffer is fully read…"); with such lines skipped the message reads.
+      try {
+        ParsedMail parsed = parse(skipMalformedHeaders, bytes, off, len, format, locator, idOf);
+        parsed.item().warn(WARN_MALFORMED_HEADER_SKIPPED);
+        return parsed;
+      } catch (IllegalStateException again) {
+        if (!fromMime4j(again)) {
+          throw again;
+        }
+        throw new UnitRejected(Reason.MALFORMED, "MIME structure mime4j cannot read: " + again.getMessage());
+      }
+    }
+  }
+
+  private static boolean fromMime4j(RuntimeException e) {
+    StackTraceElement[] at = e.getStackTrace();
+    return at.length > 0 && at[0].getClassName().startsWith("org.apache.james.mime4j.");
+  }
+
+  private ParsedMail parse(
+      MimeConfig config,
+      byte[] bytes,
+      int off,
+      int len,
+      Format format,
+      String locator,
+      Function<String, String> idOf) {
     WarningMonitor monitor = new WarningMonitor();
     MimeTokenStream stream =
         new MimeTokenStream(

@@ -76,8 +76,8 @@ public final class JsonReader {
               throw new UnitRejected(Reason.TOO_LARGE, "line longer than maxUnitBytes=" + limits.maxUnitBytes());
             }
             try (JsonParser p = factory.createParser(bytes)) {
-              Item item = record(p, p.nextToken(), locator, Format.JSONL, recordSet, false);
-              if (p.nextToken() != null) {
+              Item item = record(p, lineToken(p), locator, Format.JSONL, recordSet, false);
+              if (lineToken(p) != null) {
                 throw new UnitRejected(Reason.MALFORMED, "more than one JSON value on the line");
               }
               return item;
@@ -181,6 +181,17 @@ public final class JsonReader {
       throw new UnitRejected(Reason.TOO_LARGE, "record has more than maxFields=" + limits.maxFields(), true);
     }
     out.put(path, t == JsonToken.VALUE_NULL ? null : p.getText());
+  }
+
+  /** The next token of a JSON Lines line: a bad line is that unit's problem, the next line is read. */
+  private static JsonToken lineToken(JsonParser p) {
+    try {
+      return p.nextToken();
+    } catch (StreamConstraintsException e) {
+      throw new UnitRejected(Reason.TOO_DEEP, e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UnitRejected(Reason.MALFORMED, "unreadable JSON: " + e.getMessage());
+    }
   }
 
   private static JsonToken next(JsonParser p, String prefix) {

@@ -142,6 +142,28 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void entryNamesThatClimbOutAreReadUnderEncodedLocators() {
+    byte[] slip = zip(entries("../../etc/passwd", "root:x:0:0\n", "/abs/olute.txt", "absolute\n",
+        "docs/./../../escape.txt", "climbs\n", "C:/boot.ini", "drive\n", "a#line=1!/b%20.txt", "syntax\n"));
+    IngestRows rows = dispatch("slip.zip", slip);
+    assertEquals(
+        List.of("!/%2E%2E/%2E%2E/etc/passwd", "!/%2Fabs/olute.txt", "!/docs/%2E/%2E%2E/%2E%2E/escape.txt",
+            "!/C%3A/boot.ini", "!/a%23line=1%21/b%2520.txt"),
+        rows.locators(), "read as units, nothing in a locator climbs out or reads as locator syntax");
+    assertEquals(5, rows.items().size());
+  }
+
+  @Test
+  void locatorNamesKeepOrdinaryNamesAndEncodeTheRest() {
+    assertEquals("inbox/2017/a b.eml", ArchiveReader.locatorName("inbox/2017/a b.eml"));
+    assertEquals("..a/b..", ArchiveReader.locatorName("..a/b.."), "only whole . and .. segments");
+    assertEquals("dir/", ArchiveReader.locatorName("dir/"));
+    assertEquals("%2F/x", ArchiveReader.locatorName("//x"));
+    assertEquals("a%5C..%5Cb%0A", ArchiveReader.locatorName("a\\..\\b\n"));
+    assertEquals("Motörhead.txt", ArchiveReader.locatorName("Motörhead.txt"));
+  }
+
+  @Test
   void aDocxEntryIsADocument() {
     IngestRows rows = dispatch("d.zip", zip(entries("p.docx", Fixtures.docx("Inside a zip"))));
     assertEquals("docx", str(rows.at("!/p.docx"), "format"));

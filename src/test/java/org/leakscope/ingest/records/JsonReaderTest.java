@@ -115,6 +115,15 @@ class JsonReaderTest {
   }
 
   @Test
+  void aJsonLineThatIsNotJsonFromItsFirstOrLastTokenIsMalformedNotAParserError() throws IOException {
+    // Found by ReaderFuzzTest: the first token and the one after the value were read outside the error mapping.
+    IngestRows rows = lines("{\"a\":1}\nZorro\n[1,2] x\n,\n{\"a\":3}\n", Limits.defaults());
+    assertEquals(List.of("#line=1", "#line=2", "#line=3", "#line=4", "#line=5"), rows.locators());
+    assertEquals(List.of("malformed", "malformed", "malformed"), rows.reasons());
+    assertEquals(map("a", "3"), fields(rows.at("#line=5")));
+  }
+
+  @Test
   void jsonLinesNestingUpToTheDepthLimitIsReadAndDeeperIsTooDeep() throws IOException {
     IngestRows rows =
         lines("{\"a\":{\"b\":{\"c\":1}}}\n{\"a\":{\"b\":{\"c\":{\"d\":1}}}}\n{\"ok\":true}\n", DEPTH_3);
