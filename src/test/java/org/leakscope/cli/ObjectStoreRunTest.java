@@ -159,6 +159,7 @@ class ObjectStoreRunTest {
       assertTrue(manifest.path("name").asText().startsWith("org.apache.hadoop.fs.s3a.commit.files.SuccessData"),
           success + ": " + manifest.path("name"));
       assertEquals(Committers.DEFAULT, manifest.path("committer").asText(), success.toString());
+      assertTrue(manifest.path("success").asBoolean(), success.toString());
     }
     // Nothing of the commits is left: no magic or staging directories, no uncompleted multipart uploads.
     try (Stream<Path> files = Files.walk(s3Out)) {
