@@ -74,7 +74,7 @@ public final class CompareJob {
 
   /** The comparison, in report order; also written as {@code tables/comparison}. */
   public List<Overlap> run() {
-    TableFormat.apply(spark);
+    TableFormat.apply(spark, output);
     Dataset<Row> l = sides(left, "left");
     Dataset<Row> r = sides(right, "right");
     // One row per metric and basis present in both runs: a few dozen small sketches.

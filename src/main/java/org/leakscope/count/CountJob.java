@@ -51,7 +51,7 @@ public final class CountJob {
   }
 
   public CountResult run() {
-    TableFormat.apply(spark);
+    TableFormat.apply(spark, out);
     long started = System.nanoTime();
     Timestamp now = Timestamp.from(Instant.now());
     requireInputs();

@@ -80,7 +80,7 @@ public final class DedupJob {
   }
 
   public DedupResult run() {
-    TableFormat.apply(spark);
+    TableFormat.apply(spark, out);
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup("dedup", "leakscope dedup", false);
     try {

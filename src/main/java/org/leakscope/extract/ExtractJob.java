@@ -49,7 +49,7 @@ public final class ExtractJob {
   }
 
   public ExtractResult run() {
-    TableFormat.apply(spark);
+    TableFormat.apply(spark, out);
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup(STAGE, "leakscope extract", false);
     try {

@@ -50,9 +50,9 @@ public final class IngestJob {
   }
 
   public IngestResult run() {
-    TableFormat.apply(spark);
     long start = System.nanoTime();
     OutputLayout out = OutputLayout.open(config.output(), null, spark.sparkContext().hadoopConfiguration());
+    TableFormat.apply(spark, out);
     List<FileTask> files = listInput();
     // One parse, three tables: the parse output is cached on the executors' local disks and split. On disk, so
     // that no heap grows with the dump; measured as fast as a memory cache here (BENCHMARKS.md). Columnar

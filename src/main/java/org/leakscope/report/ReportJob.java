@@ -21,6 +21,7 @@ import org.leakscope.count.Retention;
 import org.leakscope.count.Vocabulary;
 import org.leakscope.io.OutputLayout;
 import org.leakscope.io.Summary;
+import org.leakscope.io.TableFormat;
 import org.leakscope.privacy.Suppression;
 
 /**
@@ -65,6 +66,7 @@ public final class ReportJob {
   /** Writes the exports and the page; returns the stage's seconds (also recorded in summary.json). */
   public double run() {
     long started = System.nanoTime();
+    TableFormat.apply(spark, out); // the exports are written by Spark: on S3A, through its committer too
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     ObjectNode summary = Summary.read(out.summaryJson(), hadoop);
     if (!summary.has("metrics") || !summary.has("count")) {
