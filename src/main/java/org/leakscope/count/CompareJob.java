@@ -113,16 +113,8 @@ public final class CompareJob {
   }
 
   private Dataset<Row> sides(OutputLayout run, String side) {
-    String path = run.restricted(OutputLayout.SKETCHES);
-    try {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
-        throw new IllegalStateException("no sketches at " + path + " (the " + side + " run's restricted zone): "
-            + "compare needs both runs' restricted zones, and its sketches are gone after --drop-restricted");
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-    }
+    // In the restricted zone: gone after --drop-restricted, which the error then says.
+    String path = run.requireRestricted(OutputLayout.SKETCHES, "count", spark.sparkContext().hadoopConfiguration());
     Dataset<Row> sketches = spark.read().parquet(path);
     Dataset<Row> counts = spark.read().parquet(run.table(OutputLayout.METRIC_COUNTS));
     return sketches.join(counts, new String[] {"metric", "basis"})

@@ -29,28 +29,23 @@ public final class Zones {
       paths.add(new Path(out.root() + "/" + dir));
     }
     RESTRICTED_OUTPUTS.forEach(name -> paths.add(new Path(out.restricted(name))));
-    for (Path p : paths) {
-      try {
-        FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (fs.exists(p) && !fs.delete(p, true)) {
-          throw new IOException("the file system refused to delete it");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot clear " + p + " before the run: " + e.getMessage(), e);
-      }
-    }
+    paths.forEach(p -> delete(spark, p, "clear " + p + " before the run"));
   }
 
   /** Deletes the restricted zone (after a run, once the BI tables are written); its absence is not an error. */
   public static void drop(SparkSession spark, OutputLayout out) {
-    Path zone = new Path(out.restrictedRoot());
+    delete(spark, new Path(out.restrictedRoot()), "drop the restricted zone at " + out.restrictedRoot());
+  }
+
+  /** Deletes a file or directory tree if it exists; an error says what could not be done ({@code what}). */
+  private static void delete(SparkSession spark, Path p, String what) {
     try {
-      FileSystem fs = zone.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fs.exists(zone) && !fs.delete(zone, true)) {
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(p) && !fs.delete(p, true)) {
         throw new IOException("the file system refused to delete it");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot drop the restricted zone at " + zone + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot " + what + ": " + e.getMessage(), e);
     }
   }
 }
