@@ -1,14 +1,13 @@
 package org.leakscope.count;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udaf;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.memory.Memory;
@@ -16,39 +15,55 @@ import org.apache.datasketches.theta.SetOperation;
 import org.apache.datasketches.theta.Sketch;
 import org.apache.datasketches.theta.Sketches;
 import org.apache.datasketches.theta.UpdateSketch;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Exact distinct counts and DataSketches sketches of the {@code (metric, basis, key)} table, in one Spark pass: the
- * keys are made distinct (one shuffle), then each partition counts its keys and builds one HLL and one Theta sketch
- * per metric and basis, and Spark sums the counts and unions the sketches into one row per metric and basis. Only
- * those rows reach the driver.
+ * Exact distinct counts and DataSketches sketches of the {@code (metric, basis, key)} table, in one shuffle: the keys
+ * are hashed into {@value #BUCKETS} buckets and sorted within them, each bucket counts its distinct keys and builds one
+ * HLL and one Theta sketch per metric and basis, in key order, and the buckets' sketches of a metric and basis are
+ * unioned in bucket order. Only one row per metric and basis reaches the driver.
+ *
+ * <p>Every step has a fixed order (Spark's Murmur3 bucket of a key does not depend on the cluster, and the bucket
+ * count is not the shuffle-partition setting), so the sketches are the same bytes on any master and partitioning — not
+ * only the same estimates: a small HLL sketch (list or set mode) lists its coupons in insertion order, an HLL
+ * accumulates its HIP estimator in update order, and a Theta sketch's hash table is laid out in insertion order.
  *
  * <p>HLL (type HLL_8, {@code lgK} {@value #HLL_LG_K}): relative standard error about 1.6%; the estimate and 95%
- * bounds (two standard deviations) of each metric. Theta ({@code lgK} {@value #THETA_LG_K}, the 4,096 smallest key
- * hashes): for set operations between runs ({@code compare}). Both are merged through a union even when one
- * partition built them, so the estimates are the same on any partitioning: a Theta union keeps the 4,096 smallest
- * hashes of all keys (byte for byte the same sketch), an HLL union the register maxima, estimated from the registers
- * alone (see {@link HllUnion#outOfOrder}).
+ * bounds (two standard deviations) of each metric, from the registers alone (see {@link #outOfOrder}). Theta
+ * ({@code lgK} {@value #THETA_LG_K}, the 4,096 smallest key hashes): for set operations between runs ({@code
+ * compare}).
  */
 public final class MetricSketches {
   public static final int HLL_LG_K = 12;
   public static final int THETA_LG_K = 12;
   /** Standard deviations of the reported bounds: about a 95% confidence interval (95.4%). */
   public static final int BOUNDS_STD_DEVS = 2;
+  /**
+   * Buckets of keys, each sketched by one task: enough tasks for a cluster, few enough that a metric's partial
+   * sketches (at most 4 KB HLL and 32 KB Theta each) fit one row. Changing it changes the sketches' bytes (not their
+   * estimates in exact mode).
+   */
+  static final int BUCKETS = 64;
 
-  private static final String SEP = "\u0000";
   private static final TgtHllType HLL_TYPE = TgtHllType.HLL_8;
 
   private static final StructType PARTIAL = new StructType()
+      .add("metric", DataTypes.StringType)
+      .add("basis", DataTypes.StringType)
+      .add("bucket", DataTypes.IntegerType)
+      .add("value", DataTypes.LongType)
+      .add("hll", DataTypes.BinaryType)
+      .add("theta", DataTypes.BinaryType);
+
+  private static final StructType RESULT = new StructType()
       .add("metric", DataTypes.StringType)
       .add("basis", DataTypes.StringType)
       .add("value", DataTypes.LongType)
@@ -62,12 +77,13 @@ public final class MetricSketches {
    * sketches of the keys).
    */
   public static Dataset<Row> aggregate(Dataset<Row> keys) {
-    return keys.select("metric", "basis", "key").where(col("key").isNotNull()).distinct()
-        .mapPartitions(new PartialSketches(), Encoders.row(PARTIAL))
+    return keys.select("metric", "basis", "key").where(col("key").isNotNull())
+        .repartition(BUCKETS, col("metric"), col("basis"), col("key"))
+        .sortWithinPartitions("metric", "basis", "key")
+        .mapPartitions(new BucketSketches(), Encoders.row(PARTIAL))
         .groupBy("metric", "basis")
-        .agg(sum("value").as("value"),
-            udaf(new HllUnion(), Encoders.BINARY()).apply(col("hll")).as("hll"),
-            udaf(new ThetaUnion(), Encoders.BINARY()).apply(col("theta")).as("theta"));
+        .agg(collect_list(struct("bucket", "value", "hll", "theta")).as("buckets"))
+        .map(new UnionInBucketOrder(), Encoders.row(RESULT));
   }
 
   /** An estimate with its 95% bounds. */
@@ -103,115 +119,89 @@ public final class MetricSketches {
     return UpdateSketch.builder().setNominalEntries(1 << THETA_LG_K).build();
   }
 
-  /** Per metric and basis of a partition's (distinct) keys: how many, and their HLL and Theta sketches. */
-  private static final class PartialSketches implements MapPartitionsFunction<Row, Row> {
-    private static final class Partial {
-      long count;
-      final HllSketch hll = new HllSketch(HLL_LG_K, HLL_TYPE);
-      final UpdateSketch theta = newTheta();
-    }
-
+  /**
+   * One bucket's sorted keys: per metric and basis, the number of distinct keys and their sketches, built in key
+   * order. Equal keys are adjacent (sorted), so the first of each run is the one counted.
+   */
+  private static final class BucketSketches implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      Map<String, Partial> partials = new TreeMap<>();
+      int bucket = TaskContext.getPartitionId();
+      List<Row> out = new ArrayList<>();
+      String metric = null;
+      String basis = null;
+      String key = null;
+      long count = 0;
+      HllSketch hll = null;
+      UpdateSketch theta = null;
       while (rows.hasNext()) {
         Row r = rows.next();
-        Partial p = partials.computeIfAbsent(r.getString(0) + SEP + r.getString(1), k -> new Partial());
-        String key = r.getString(2);
-        p.count++;
-        p.hll.update(key);
-        p.theta.update(key);
+        if (!r.getString(0).equals(metric) || !r.getString(1).equals(basis)) {
+          if (metric != null) {
+            out.add(partial(metric, basis, bucket, count, hll, theta));
+          }
+          metric = r.getString(0);
+          basis = r.getString(1);
+          key = null;
+          count = 0;
+          hll = new HllSketch(HLL_LG_K, HLL_TYPE);
+          theta = newTheta();
+        }
+        if (!r.getString(2).equals(key)) {
+          key = r.getString(2);
+          count++;
+          hll.update(key);
+          theta.update(key);
+        }
       }
-      List<Row> out = new ArrayList<>(partials.size());
-      partials.forEach((k, p) -> {
-        int sep = k.indexOf(SEP);
-        out.add(RowFactory.create(k.substring(0, sep), k.substring(sep + 1), p.count, p.hll.toCompactByteArray(),
-            p.theta.compact(true, null).toByteArray()));
-      });
+      if (metric != null) {
+        out.add(partial(metric, basis, bucket, count, hll, theta));
+      }
       return out.iterator();
     }
-  }
 
-  /** Merges serialized sketches into one; the final result always comes out of a union (see the class comment). */
-  private abstract static class SketchUnion extends Aggregator<byte[], byte[], byte[]> {
-    abstract byte[] union(byte[]... sketches);
-
-    @Override
-    public byte[] zero() {
-      return new byte[0];
-    }
-
-    @Override
-    public byte[] reduce(byte[] buffer, byte[] sketch) {
-      return merge(buffer, sketch);
-    }
-
-    @Override
-    public byte[] merge(byte[] a, byte[] b) {
-      if (b == null || b.length == 0) {
-        return a;
-      }
-      return a.length == 0 ? b : union(a, b);
-    }
-
-    @Override
-    public byte[] finish(byte[] reduction) {
-      return union(reduction);
-    }
-
-    @Override
-    public Encoder<byte[]> bufferEncoder() {
-      return Encoders.BINARY();
-    }
-
-    @Override
-    public Encoder<byte[]> outputEncoder() {
-      return Encoders.BINARY();
+    private static Row partial(String metric, String basis, int bucket, long count, HllSketch hll,
+        UpdateSketch theta) {
+      return RowFactory.create(metric, basis, bucket, count, hll.toCompactByteArray(),
+          theta.compact(true, null).toByteArray());
     }
   }
 
-  static final class HllUnion extends SketchUnion {
+  /** A metric's bucket sketches, unioned in bucket order: the count summed, one HLL and one Theta sketch. */
+  private static final class UnionInBucketOrder implements MapFunction<Row, Row> {
     @Override
-    byte[] union(byte[]... sketches) {
-      org.apache.datasketches.hll.Union union = new org.apache.datasketches.hll.Union(HLL_LG_K);
-      for (byte[] s : sketches) {
-        if (s.length > 0) {
-          union.update(HllSketch.heapify(s));
-        }
-      }
-      return outOfOrder(union.getResult(HLL_TYPE).toCompactByteArray());
-    }
-
-    /**
-     * Marks a sketch in HLL mode "out of order", so it is estimated from its registers alone (the composite
-     * estimator). A union keeps the order-dependent HIP estimator when it copied one partition's sketch or merged
-     * small ones into it coupon by coupon, so without the mark one partition and seven would give different
-     * estimates of the same registers. Layout: DataSketches HLL preamble, flags in byte 5, current mode in the low
-     * two bits of byte 7 (2 = HLL; list and set modes hold exact coupons and have no HIP estimate).
-     */
-    static byte[] outOfOrder(byte[] hll) {
-      final int flagsByte = 5;
-      final int modeByte = 7;
-      final int hllMode = 2;
-      final int outOfOrderFlag = 16;
-      if ((hll[modeByte] & 3) == hllMode) {
-        hll[flagsByte] |= outOfOrderFlag;
-      }
-      return hll;
-    }
-  }
-
-  static final class ThetaUnion extends SketchUnion {
-    @Override
-    byte[] union(byte[]... sketches) {
-      org.apache.datasketches.theta.Union union =
+    public Row call(Row r) {
+      List<Row> buckets = new ArrayList<>(r.<Row>getList(2));
+      buckets.sort(Comparator.comparingInt(b -> b.getInt(0)));
+      org.apache.datasketches.hll.Union hll = new org.apache.datasketches.hll.Union(HLL_LG_K);
+      org.apache.datasketches.theta.Union theta =
           SetOperation.builder().setNominalEntries(1 << THETA_LG_K).buildUnion();
-      for (byte[] s : sketches) {
-        if (s.length > 0) {
-          union.union(heapifyTheta(s));
-        }
+      long count = 0;
+      for (Row b : buckets) {
+        count += b.getLong(1);
+        hll.update(HllSketch.heapify((byte[]) b.get(2)));
+        theta.union(heapifyTheta((byte[]) b.get(3)));
       }
-      return union.getResult(true, null).toByteArray();
+      return RowFactory.create(r.getString(0), r.getString(1), count,
+          outOfOrder(hll.getResult(HLL_TYPE).toCompactByteArray()), theta.getResult(true, null).toByteArray());
     }
+  }
+
+  /**
+   * Marks a sketch in HLL mode "out of order", so it is estimated from its registers alone (the composite
+   * estimator), as a union of sketches that saw different keys should be: a union keeps the HIP estimator of the
+   * first sketch it copied, which only that bucket's keys fed. Layout: DataSketches HLL preamble, flags in byte 5,
+   * current mode in the low two bits of byte 7 (2 = HLL; list and set modes hold exact coupons and have no HIP
+   * estimate).
+   */
+  static byte[] outOfOrder(byte[] hll) {
+    final int flagsByte = 5;
+    final int modeByte = 7;
+    final int hllMode = 2;
+    final int outOfOrderFlag = 16;
+    if ((hll[modeByte] & 3) == hllMode) {
+      hll[flagsByte] |= outOfOrderFlag;
+    }
+    return hll;
   }
 }
