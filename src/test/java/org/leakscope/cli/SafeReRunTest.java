@@ -1,27 +1,20 @@
 package org.leakscope.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakscope.testing.Paths;
+import org.leakscope.testing.RunOutputs;
 import org.leakscope.testing.SparkTestSession;
 
 /**
@@ -111,58 +104,7 @@ class SafeReRunTest {
     assertFalse(Files.exists(out.resolve("report/index.html")), "killed before the report");
   }
 
-  /** Every table of both zones as sorted rows, every export byte for byte, and summary.json but its times. */
   private static void assertSameRun(Path expected, Path actual) throws Exception {
-    SparkSession spark = SparkTestSession.get();
-    Map<String, Path> tables = tables(expected);
-    assertEquals(tables.keySet(), tables(actual).keySet(), "the same tables");
-    for (String table : tables.keySet()) {
-      assertEquals(rows(spark, expected.resolve(table)), rows(spark, actual.resolve(table)), table);
-      assertEquals(parts(expected.resolve(table)), parts(actual.resolve(table)), table + ": data files");
-    }
-    for (String csv : files(expected.resolve("exports"))) {
-      assertArrayEquals(Files.readAllBytes(expected.resolve("exports").resolve(csv)),
-          Files.readAllBytes(actual.resolve("exports").resolve(csv)), csv);
-    }
-    assertEquals(files(expected.resolve("exports")), files(actual.resolve("exports")));
-    JsonNode want = summary(expected);
-    JsonNode got = summary(actual);
-    want.fieldNames().forEachRemaining(f -> assertEquals(want.get(f), got.get(f), "summary.json " + f));
-    assertEquals(want, got);
-  }
-
-  private static Map<String, Path> tables(Path run) throws Exception {
-    Map<String, Path> tables = new TreeMap<>();
-    for (String zone : List.of("tables", "restricted")) {
-      try (Stream<Path> dirs = Files.list(run.resolve(zone))) {
-        dirs.filter(d -> Files.exists(d.resolve("_SUCCESS")))
-            .forEach(d -> tables.put(zone + "/" + d.getFileName(), d));
-      }
-    }
-    return tables;
-  }
-
-  private static List<String> rows(SparkSession spark, Path table) {
-    // As JSON, so binary columns (sketches) compare by content.
-    return spark.read().parquet(table.toString()).selectExpr("to_json(struct(*))").collectAsList().stream()
-        .map(r -> r.getString(0)).sorted().toList();
-  }
-
-  private static long parts(Path table) throws Exception {
-    try (Stream<Path> files = Files.list(table)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
-    }
-  }
-
-  private static List<String> files(Path dir) throws Exception {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString()).sorted().toList();
-    }
-  }
-
-  private static JsonNode summary(Path run) throws Exception {
-    ObjectNode s = (ObjectNode) new ObjectMapper().readTree(run.resolve("report/summary.json").toFile());
-    s.remove(List.of("started", "finished", "stages"));
-    return s;
+    RunOutputs.assertSameRun(expected, actual, true);
   }
 }
