@@ -172,9 +172,8 @@ class StandaloneClusterIT {
         "--driver-memory", "1g", "--executor-memory", "1g",
         "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
         "--conf", "spark.ui.port=" + uiPort, "--conf", "spark.ui.showConsoleProgress=false",
-        // Another partitioning than the local run's four shuffle partitions. And no waiting for a busy executor that
-        // holds a task's input: with one core per executor, the 3 s default doubles a small dump's run time.
-        "--conf", "spark.sql.shuffle.partitions=6", "--conf", "spark.locality.wait=0",
+        // Another partitioning than the local run's four shuffle partitions.
+        "--conf", "spark.sql.shuffle.partitions=6",
         "--",
         "run", "--input", input.toString(), "--output", dir.resolve("out").toString(), "--key-file", key.toString()));
     ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
