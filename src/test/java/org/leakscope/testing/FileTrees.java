@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import org.leakscope.ingest.Hashing;
 
 /**
- * Directory trees in tests: relative path → SHA-256 of each file (byte-for-byte comparisons of generated output), and
- * deleting a temporary tree.
+ * Directory trees in tests: relative path → SHA-256 of each file (byte-for-byte comparisons of generated output),
+ * copying a tree, and deleting a temporary tree.
  */
 public final class FileTrees {
   private FileTrees() {}
@@ -24,6 +24,15 @@ public final class FileTrees {
       }
     }
     return out;
+  }
+
+  /** Copies the tree at {@code from} to {@code to} (which must not exist yet). */
+  public static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
+    }
   }
 
   /** Deletes a tree, best effort: a leftover temporary directory is harmless. */
