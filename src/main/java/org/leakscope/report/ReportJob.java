@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -49,9 +51,14 @@ public final class ReportJob {
       "documents_raw", "documents_near_unique", "records_raw", "addresses", "users");
   private static final List<String> COUNTRY_COUNTS = List.of("companies", "users", "addresses", "country_mentions");
 
+  /** The tables published with small counts hidden. */
+  private static final Set<String> SUPPRESSED = Set.of(OutputLayout.COMPANY_IMPACT, OutputLayout.COMPANY_ACTIVITY,
+      OutputLayout.COUNTRY_IMPACT, OutputLayout.RETENTION);
+
   private final SparkSession spark;
   private final OutputLayout out;
   private final Suppression suppression;
+  private final Map<String, Dataset<Row>> suppressed = new HashMap<>();
 
   public ReportJob(SparkSession spark, String output, Suppression suppression) {
     this.spark = spark;
@@ -94,6 +101,7 @@ public final class ReportJob {
       Summary.write(out.summaryJson(), summary, hadoop);
       return seconds;
     } finally {
+      suppressed.clear();
       spark.sparkContext().clearJobGroup();
     }
   }
@@ -106,6 +114,16 @@ public final class ReportJob {
    */
   private Dataset<Row> published(String name) {
     Dataset<Row> t = table(name);
+    if (!SUPPRESSED.contains(name)) {
+      return t;
+    }
+    // Computed once and kept (on the executors) for the page and summary.json after the export: a suppressed table is
+    // small, but its plan (windows per count and margin) costs seconds to optimize and run. A checkpoint, not a
+    // cache: every later query would compare its plan with the cached one's, which costs more than recomputing.
+    return suppressed.computeIfAbsent(name, n -> suppress(n, t).localCheckpoint());
+  }
+
+  private Dataset<Row> suppress(String name, Dataset<Row> t) {
     return switch (name) {
       case OutputLayout.COMPANY_IMPACT ->
           suppression.apply(t, COMPANY_COUNTS, Map.of(), List.of("country"), List.of("company_id"));
@@ -114,7 +132,7 @@ public final class ReportJob {
       case OutputLayout.COUNTRY_IMPACT -> suppression.apply(t, COUNTRY_COUNTS, Map.of(), List.of(), List.of("country"));
       case OutputLayout.RETENTION -> suppression.apply(t, List.of("value"), Map.of("value", List.of("share")),
           List.of("view", "metric", "basis"), List.of("year", "retention_years"));
-      default -> t;
+      default -> throw new IllegalArgumentException("no suppression for " + name);
     };
   }
 
