@@ -113,14 +113,13 @@ public final class ReportJob {
    * describe the dump, not a group of people, and are the numbers being reconciled.
    */
   private Dataset<Row> published(String name) {
-    Dataset<Row> t = table(name);
     if (!SUPPRESSED.contains(name)) {
-      return t;
+      return table(name);
     }
     // Computed once and kept (on the executors) for the page and summary.json after the export: a suppressed table is
     // small, but its plan (windows per count and margin) costs seconds to optimize and run. A checkpoint, not a
     // cache: every later query would compare its plan with the cached one's, which costs more than recomputing.
-    return suppressed.computeIfAbsent(name, n -> suppress(n, t).localCheckpoint());
+    return suppressed.computeIfAbsent(name, n -> suppress(n, table(n)).localCheckpoint());
   }
 
   private Dataset<Row> suppress(String name, Dataset<Row> t) {

@@ -43,6 +43,7 @@ class StandaloneClusterIT {
   @TempDir static Path tmp;
   private static final Path REPO = Path.of(System.getProperty("leakscope.basedir", System.getProperty("user.dir")));
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(12);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern EXECUTOR_LOST = Pattern.compile("Lost executor (\\d+) on 127\\.0\\.0\\.1");
   private static final Pattern GRANTED = Pattern.compile("Granted executor ID \\S+ on hostPort ([0-9.]+):");
   private static Path input;
@@ -193,7 +194,7 @@ class StandaloneClusterIT {
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
           .build(), HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 ? Optional.of(new ObjectMapper().readTree(r.body())) : Optional.empty();
+      return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
     } catch (IOException notUpYet) {
       return Optional.empty();
     }
