@@ -32,7 +32,7 @@ final class DocShard {
   private final Path clusterFile;
   private long documentFiles;
 
-  DocShard(World world, long seed, Path dump, Path clusterFile, long first, int count) {
+  DocShard(World world, long seed, DumpTree dump, Path clusterFile, long first, int count) {
     this.world = world;
     this.seed = seed;
     this.out = new DumpFiles(dump);

@@ -2,7 +2,6 @@ package org.leakscope.generate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -46,12 +45,12 @@ final class ExportShard {
 
   private final World world;
   private final long seed;
-  private final Path dump;
+  private final DumpTree dump;
   private final int shard;
   private final int first;
   private final int count;
 
-  ExportShard(World world, long seed, Path dump, int shard, int first, int count) {
+  ExportShard(World world, long seed, DumpTree dump, int shard, int first, int count) {
     this.world = world;
     this.seed = seed;
     this.dump = dump;

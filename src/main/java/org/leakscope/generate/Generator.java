@@ -62,10 +62,11 @@ public final class Generator {
       long messages = Math.max(SHARD_MESSAGES, Math.round(config.scale() * MESSAGES_PER_SCALE));
       int companies = (int) Math.max(40, Math.round(config.scale() * 300));
       World world = new World(config.seed(), companies);
-      List<MailShard.Result> shards = writeShards(world, dump, messages);
-      List<ExportShard.Result> exports = writeExports(world, dump, companies);
+      DumpTree tree = new DumpTree(dump);
+      List<MailShard.Result> shards = writeShards(world, tree, messages);
+      List<ExportShard.Result> exports = writeExports(world, tree, companies);
       long families = Math.max(SHARD_FAMILIES, Math.round(config.scale() * FAMILIES_PER_SCALE));
-      List<DocShard.Result> documents = writeDocuments(world, dump, families);
+      List<DocShard.Result> documents = writeDocuments(world, tree, families);
       Noise noise = writeNoise(dump);
       return writeGroundTruth(
           out, world, shards, exports, documents, noise, messages, companies, (System.nanoTime() - start) / 1e9);
@@ -74,18 +75,18 @@ public final class Generator {
     }
   }
 
-  private List<MailShard.Result> writeShards(World world, Path dump, long messages) throws IOException {
+  private List<MailShard.Result> writeShards(World world, DumpTree dump, long messages) throws IOException {
     return sharded(messages, SHARD_MESSAGES,
         (shard, first, n) -> () ->
             new MailShard(world, config.seed(), dump, clusterFile("mail", shard), shard, first, n).write());
   }
 
-  private List<ExportShard.Result> writeExports(World world, Path dump, int companies) throws IOException {
+  private List<ExportShard.Result> writeExports(World world, DumpTree dump, int companies) throws IOException {
     return sharded(companies, SHARD_COMPANIES,
         (shard, first, n) -> () -> new ExportShard(world, config.seed(), dump, shard, (int) first, n).write());
   }
 
-  private List<DocShard.Result> writeDocuments(World world, Path dump, long families) throws IOException {
+  private List<DocShard.Result> writeDocuments(World world, DumpTree dump, long families) throws IOException {
     return sharded(families, SHARD_FAMILIES,
         (shard, first, n) -> () ->
             new DocShard(world, config.seed(), dump, clusterFile("docs", shard), first, n).write());

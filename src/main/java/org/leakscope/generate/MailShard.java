@@ -71,7 +71,7 @@ final class MailShard {
   private final EntityTally entities = new EntityTally();
   private final Map<String, Long> byFolder = new java.util.TreeMap<>();
 
-  MailShard(World world, long seed, Path dump, Path clusterFile, int shard, long first, int count) {
+  MailShard(World world, long seed, DumpTree dump, Path clusterFile, int shard, long first, int count) {
     this.world = world;
     this.seed = seed;
     this.out = new DumpFiles(dump);
@@ -232,7 +232,7 @@ final class MailShard {
 
   private String storeCopy(Message m, World.Person owner, String folder, int copy) throws IOException {
     SplittableRandom r = Rng.of(seed, COPY, m.index() * 16 + copy);
-    byte[] message = render(m, owner, folder, copy, r).getBytes(StandardCharsets.UTF_8);
+    byte[] message = render(m, owner, folder, copy, r);
     copies++;
     byFolder.merge(folder, 1L, Long::sum);
     // Every stored copy names its sender and recipients in its headers (bodies and signatures name no address).
@@ -291,7 +291,7 @@ final class MailShard {
         + "\"}";
   }
 
-  private String render(Message m, World.Person owner, String folder, int copy, SplittableRandom r) {
+  private byte[] render(Message m, World.Person owner, String folder, int copy, SplittableRandom r) {
     StringBuilder h = new StringBuilder();
     String host = "mx" + (1 + r.nextInt(9)) + "." + owner.company().domain();
     h.append("Received: from ").append(host).append(" by mail.").append(owner.company().domain())
@@ -312,27 +312,49 @@ final class MailShard {
     h.append("Subject: ").append(Mime.isAscii(m.subject()) ? m.subject() : encodedWord(m.subject())).append('\n');
     h.append("X-Folder: \\\\").append(owner.login()).append("\\").append(folder).append('\n');
     h.append("MIME-Version: 1.0\n");
-    String body = m.body() + "\n";
+    // The headers are built as text and encoded here; the body's bytes, in each transfer encoding, are made once
+    // per message (Encoded) and copied into every stored copy as they are.
+    Encoded body = encoded(m);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(h.length() + 2 * body.plain().length + 512);
     switch (r.nextInt(4)) {
-      case 0 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: ")
-          .append(Mime.isAscii(body) ? "7bit" : "8bit").append("\n\n").append(body);
-      case 1 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
-          .append(encoded(m).quotedPrintable());
-      case 2 -> h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n")
-          .append(encoded(m).base64());
+      case 0 -> {
+        h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: ")
+            .append(body.ascii() ? "7bit" : "8bit").append("\n\n");
+        out.writeBytes(utf8(h));
+        out.writeBytes(body.plain());
+      }
+      case 1 -> {
+        h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n");
+        out.writeBytes(utf8(h));
+        out.writeBytes(body.quotedPrintable());
+      }
+      case 2 -> {
+        h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n");
+        out.writeBytes(utf8(h));
+        out.writeBytes(body.base64());
+      }
       default -> {
         String boundary = "=_alt_" + Long.toHexString(r.nextLong());
         h.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\n\n")
             .append("--").append(boundary).append('\n')
-            .append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
-            .append(encoded(m).quotedPrintable()).append('\n')
-            .append("--").append(boundary).append('\n')
-            .append("Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n")
-            .append(encoded(m).html()).append('\n')
-            .append("--").append(boundary).append("--\n");
+            .append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n");
+        out.writeBytes(utf8(h));
+        out.writeBytes(body.quotedPrintable());
+        out.writeBytes(usAscii("\n--" + boundary + "\n"
+            + "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"));
+        out.writeBytes(body.html());
+        out.writeBytes(usAscii("\n--" + boundary + "--\n"));
       }
     }
-    return h.toString();
+    return out.toByteArray();
+  }
+
+  private static byte[] utf8(CharSequence text) {
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] usAscii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   /**
@@ -341,31 +363,48 @@ final class MailShard {
    */
   private final class Encoded {
     private final Message message;
-    private String quotedPrintable;
-    private String base64;
-    private String html;
+    private byte[] plain;
+    private byte[] quotedPrintable;
+    private byte[] base64;
+    private byte[] html;
+    private Boolean ascii;
 
     Encoded(Message message) {
       this.message = message;
     }
 
-    String quotedPrintable() {
+    boolean ascii() {
+      if (ascii == null) {
+        ascii = Mime.isAscii(message.body());
+      }
+      return ascii;
+    }
+
+    /** The body and a line feed, as UTF-8 (7bit or 8bit). */
+    byte[] plain() {
+      if (plain == null) {
+        plain = utf8(message.body() + "\n");
+      }
+      return plain;
+    }
+
+    byte[] quotedPrintable() {
       if (quotedPrintable == null) {
-        quotedPrintable = Mime.quotedPrintable(message.body() + "\n");
+        quotedPrintable = Mime.quotedPrintableBytes(message.body() + "\n");
       }
       return quotedPrintable;
     }
 
-    String base64() {
+    byte[] base64() {
       if (base64 == null) {
-        base64 = Mime.base64(message.body() + "\n");
+        base64 = usAscii(Mime.base64(message.body() + "\n"));
       }
       return base64;
     }
 
-    String html() {
+    byte[] html() {
       if (html == null) {
-        html = Mime.quotedPrintable(Mime.html(message.body()));
+        html = Mime.quotedPrintableBytes(Mime.html(message.body()));
       }
       return html;
     }

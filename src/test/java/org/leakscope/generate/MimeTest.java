@@ -35,10 +35,47 @@ class MimeTest {
   }
 
   @Test
+  void htmlEscapesEachParagraphAndBreaksItsLines() {
+    List<String> inputs = new ArrayList<>(TRICKY);
+    SplittableRandom r = new SplittableRandom(11);
+    String alphabet = "ab \n\n<>&;é";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = r.nextInt(200);
+      for (int j = 0; j < n; j++) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      inputs.add(b.toString());
+    }
+    for (String text : inputs) {
+      assertEquals(referenceHtml(text), Mime.html(text), text);
+    }
+  }
+
+  @Test
   void paragraphsSplitLikeStringSplit() {
     for (String text : TRICKY) {
       assertEquals(Arrays.asList(text.split("\n\n")), Mime.paragraphs(text), text);
     }
+  }
+
+  /** The plain definition: each paragraph of {@code split("\n\n")} in a p element, char by char. */
+  private static String referenceHtml(String text) {
+    StringBuilder sb = new StringBuilder("<html><body>\n");
+    for (String para : text.split("\n\n")) {
+      sb.append("<p>");
+      for (char c : para.toCharArray()) {
+        switch (c) {
+          case '&' -> sb.append("&amp;");
+          case '<' -> sb.append("&lt;");
+          case '>' -> sb.append("&gt;");
+          case '\n' -> sb.append("<br>\n");
+          default -> sb.append(c);
+        }
+      }
+      sb.append("</p>\n");
+    }
+    return sb.append("</body></html>\n").toString();
   }
 
   /** The plain definition: per line, its UTF-8 bytes, literal or =XX, soft breaks before column 76. */
