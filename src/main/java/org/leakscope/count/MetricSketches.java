@@ -3,11 +3,14 @@ package org.leakscope.count;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.memory.Memory;
@@ -27,13 +30,14 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Exact distinct counts and DataSketches sketches of the {@code (metric, basis, key)} table, in one shuffle: the keys
- * are hashed into {@value #BUCKETS} buckets and sorted within them, each bucket counts its distinct keys and builds one
- * HLL and one Theta sketch per metric and basis, in key order, and the buckets' sketches of a metric and basis are
- * unioned in bucket order. Only one row per metric and basis reaches the driver.
+ * are hashed (xxHash64 of metric, basis and key) into {@value #BUCKETS} buckets and sorted within them by that hash,
+ * each bucket counts its distinct keys and builds one HLL and one Theta sketch per metric and basis, in hash order,
+ * and the buckets' sketches of a metric and basis are unioned in bucket order. Only one row per metric and basis
+ * reaches the driver.
  *
- * <p>Every step has a fixed order (Spark's Murmur3 bucket of a key does not depend on the cluster, and the bucket
- * count is not the shuffle-partition setting), so the sketches are the same bytes on any master and partitioning — not
- * only the same estimates: a small HLL sketch (list or set mode) lists its coupons in insertion order, an HLL
+ * <p>Every step has a fixed order (the hash and Spark's bucket of it do not depend on the cluster, and the bucket
+ * count is not the shuffle-partition setting), so the sketches are the same bytes on any master and partitioning —
+ * not only the same estimates: a small HLL sketch (list or set mode) lists its coupons in insertion order, an HLL
  * accumulates its HIP estimator in update order, and a Theta sketch's hash table is laid out in insertion order.
  *
  * <p>HLL (type HLL_8, {@code lgK} {@value #HLL_LG_K}): relative standard error about 1.6%; the estimate and 95%
@@ -77,9 +81,12 @@ public final class MetricSketches {
    * sketches of the keys).
    */
   public static Dataset<Row> aggregate(Dataset<Row> keys) {
+    // Sorted by a 64-bit hash of the whole key first: the sort compares longs (Spark's sort prefix), not strings
+    // that share their first bytes, and equal keys still end up adjacent.
     return keys.select("metric", "basis", "key").where(col("key").isNotNull())
-        .repartition(BUCKETS, col("metric"), col("basis"), col("key"))
-        .sortWithinPartitions("metric", "basis", "key")
+        .withColumn("hash", xxhash64(col("metric"), col("basis"), col("key")))
+        .repartition(BUCKETS, col("hash"))
+        .sortWithinPartitions("hash", "metric", "basis", "key")
         .mapPartitions(new BucketSketches(), Encoders.row(PARTIAL))
         .groupBy("metric", "basis")
         .agg(collect_list(struct("bucket", "value", "hll", "theta")).as("buckets"))
@@ -120,50 +127,50 @@ public final class MetricSketches {
   }
 
   /**
-   * One bucket's sorted keys: per metric and basis, the number of distinct keys and their sketches, built in key
-   * order. Equal keys are adjacent (sorted), so the first of each run is the one counted.
+   * One bucket's keys, sorted by hash: per metric and basis, the number of distinct keys and their sketches, built in
+   * that order. Equal keys are adjacent, so the first of each run is the one counted.
    */
   private static final class BucketSketches implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       int bucket = TaskContext.getPartitionId();
-      List<Row> out = new ArrayList<>();
+      Map<String, Partial> partials = new TreeMap<>();
+      long hash = 0;
       String metric = null;
       String basis = null;
       String key = null;
-      long count = 0;
-      HllSketch hll = null;
-      UpdateSketch theta = null;
       while (rows.hasNext()) {
         Row r = rows.next();
-        if (!r.getString(0).equals(metric) || !r.getString(1).equals(basis)) {
-          if (metric != null) {
-            out.add(partial(metric, basis, bucket, count, hll, theta));
-          }
-          metric = r.getString(0);
-          basis = r.getString(1);
-          key = null;
-          count = 0;
-          hll = new HllSketch(HLL_LG_K, HLL_TYPE);
-          theta = newTheta();
+        if (metric != null && r.getLong(3) == hash && r.getString(0).equals(metric) && r.getString(1).equals(basis)
+            && r.getString(2).equals(key)) {
+          continue; // the same key again
         }
-        if (!r.getString(2).equals(key)) {
-          key = r.getString(2);
-          count++;
-          hll.update(key);
-          theta.update(key);
-        }
+        hash = r.getLong(3);
+        metric = r.getString(0);
+        basis = r.getString(1);
+        key = r.getString(2);
+        partials.computeIfAbsent(metric + '\u0000' + basis, k -> new Partial()).add(key);
       }
-      if (metric != null) {
-        out.add(partial(metric, basis, bucket, count, hll, theta));
-      }
+      List<Row> out = new ArrayList<>(partials.size());
+      partials.forEach((metricBasis, p) -> {
+        int cut = metricBasis.indexOf('\u0000');
+        out.add(RowFactory.create(metricBasis.substring(0, cut), metricBasis.substring(cut + 1), bucket, p.count,
+            p.hll.toCompactByteArray(), p.theta.compact(true, null).toByteArray()));
+      });
       return out.iterator();
     }
+  }
 
-    private static Row partial(String metric, String basis, int bucket, long count, HllSketch hll,
-        UpdateSketch theta) {
-      return RowFactory.create(metric, basis, bucket, count, hll.toCompactByteArray(),
-          theta.compact(true, null).toByteArray());
+  /** The distinct keys of one metric and basis in one bucket: their number and sketches. */
+  private static final class Partial {
+    long count;
+    final HllSketch hll = new HllSketch(HLL_LG_K, HLL_TYPE);
+    final UpdateSketch theta = newTheta();
+
+    void add(String key) {
+      count++;
+      hll.update(key);
+      theta.update(key);
     }
   }
 

@@ -117,20 +117,26 @@ public final class ReportJob {
       return table(name);
     }
     // Computed once and kept (on the executors) for the page and summary.json after the export: a suppressed table is
-    // small, but its plan (windows per count and margin) costs seconds to optimize and run. A checkpoint, not a
+    // small, but its plan (an aggregation per margin, a join and a sort) costs a second or more to optimize and run. A checkpoint, not a
     // cache: every later query would compare its plan with the cached one's, which costs more than recomputing.
     return suppressed.computeIfAbsent(name, n -> suppress(n, table(n)).localCheckpoint());
   }
 
+  /** A suppressed table, in its key's order (the suppression's join does not keep the stored order). */
   private Dataset<Row> suppress(String name, Dataset<Row> t) {
     return switch (name) {
       case OutputLayout.COMPANY_IMPACT ->
-          suppression.apply(t, COMPANY_COUNTS, Map.of(), List.of("country"), List.of("company_id"));
+          suppression.apply(t, COMPANY_COUNTS, Map.of(), List.of("country"), List.of("company_id"))
+              .orderBy("company_id");
       case OutputLayout.COMPANY_ACTIVITY ->
-          suppression.apply(t, ACTIVITY_COUNTS, Map.of(), List.of("company_id"), List.of("month"));
-      case OutputLayout.COUNTRY_IMPACT -> suppression.apply(t, COUNTRY_COUNTS, Map.of(), List.of(), List.of("country"));
+          suppression.apply(t, ACTIVITY_COUNTS, Map.of(), List.of("company_id"), List.of("month"))
+              .orderBy("company_id", "month");
+      case OutputLayout.COUNTRY_IMPACT ->
+          suppression.apply(t, COUNTRY_COUNTS, Map.of(), List.of(), List.of("country")).orderBy("country");
       case OutputLayout.RETENTION -> suppression.apply(t, List.of("value"), Map.of("value", List.of("share")),
-          List.of("view", "metric", "basis"), List.of("year", "retention_years"));
+              List.of("view", "metric", "basis"), List.of("year", "retention_years"))
+          .orderBy(col("view"), col("metric"), col("basis"), col("year").asc_nulls_last(),
+              col("retention_years").asc_nulls_last());
       default -> throw new IllegalArgumentException("no suppression for " + name);
     };
   }

@@ -95,7 +95,10 @@ class PrivacyTest {
         List.of("margin"), List.of("key"));
     Map<String, String> cells = new TreeMap<>();
     for (Row r : out.collectAsList()) {
-      cells.put(r.getString(0) + "/" + r.getString(1), r.isNullAt(2) ? "hidden" : Long.toString(r.getLong(2)));
+      String hidden = r.getAs(Suppression.SUPPRESSED);
+      assertEquals(r.isNullAt(2) && hidden != null, "n".equals(hidden), "hidden cells and only they are named");
+      cells.put(r.getString(0) + "/" + r.getString(1),
+          hidden != null ? "hidden" : r.isNullAt(2) ? "none" : Long.toString(r.getLong(2)));
     }
     return cells;
   }
@@ -117,6 +120,21 @@ class PrivacyTest {
     assertEquals("0", cells.get("DE/h"), "zero is not hidden for itself");
     assertEquals("hidden", cells.get("IT/j"));
     assertEquals("hidden", cells.get("IT/k"), "a zero is the complement when nothing else is left");
+  }
+
+  @Test
+  void aCellWithoutACountIsNeverTheComplementAndRowsWithoutAMarginAreOneMargin() {
+    Map<String, String> cells = suppressed(List.of(
+        RowFactory.create("PT", "a", 2L), RowFactory.create("PT", "b", null), RowFactory.create("PT", "c", 9L),
+        RowFactory.create("PT", "d", 30L),
+        RowFactory.create(null, "x", 3L), RowFactory.create(null, "y", 20L), RowFactory.create(null, "z", 50L)), 5);
+    assertEquals("hidden", cells.get("PT/a"));
+    assertEquals("hidden", cells.get("PT/c"), "the smallest other cell with a count, not the one without");
+    assertEquals("none", cells.get("PT/b"));
+    assertEquals("30", cells.get("PT/d"));
+    assertEquals("hidden", cells.get("null/x"));
+    assertEquals("hidden", cells.get("null/y"), "rows without a margin value are checked together");
+    assertEquals("50", cells.get("null/z"));
   }
 
   @Test
