@@ -1,0 +1,47 @@
+package org.leakscope.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs independent Spark actions from driver threads of their own, so that one action's planning and small jobs
+ * overlap another's tasks (a stage of many small tables is mostly driver latency, not executor work). Spark's
+ * scheduler takes jobs from several threads; the threads are made here, so they inherit the caller's job group and
+ * active session. Each action must write its own output: the results do not depend on the order they finish in.
+ */
+public final class Concurrently {
+  private Concurrently() {}
+
+  /** Runs every action and returns when all have finished; the first failure (in the given order) is rethrown. */
+  public static void run(List<Runnable> actions) {
+    ExecutorService pool = Executors.newFixedThreadPool(actions.size());
+    try {
+      List<Future<?>> running = new ArrayList<>(actions.size());
+      for (Runnable a : actions) {
+        running.add(pool.submit(a));
+      }
+      RuntimeException failure = null;
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
