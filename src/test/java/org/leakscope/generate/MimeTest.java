@@ -18,36 +18,14 @@ class MimeTest {
 
   @Test
   void quotedPrintableIsRfc2045OfTheUtf8Bytes() {
-    List<String> inputs = new ArrayList<>(TRICKY);
-    SplittableRandom r = new SplittableRandom(7);
-    String alphabet = "ab =\n\t<>&éŁ\uD83D\uDE00~";
-    for (int i = 0; i < 2000; i++) {
-      StringBuilder b = new StringBuilder();
-      int n = r.nextInt(300);
-      for (int j = 0; j < n; j++) {
-        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-      }
-      inputs.add(b.toString());
-    }
-    for (String text : inputs) {
+    for (String text : trickyAndRandom(7, "ab =\n\t<>&éŁ\uD83D\uDE00~", 300)) {
       assertEquals(reference(text), Mime.quotedPrintable(text), text);
     }
   }
 
   @Test
   void htmlEscapesEachParagraphAndBreaksItsLines() {
-    List<String> inputs = new ArrayList<>(TRICKY);
-    SplittableRandom r = new SplittableRandom(11);
-    String alphabet = "ab \n\n<>&;é";
-    for (int i = 0; i < 2000; i++) {
-      StringBuilder b = new StringBuilder();
-      int n = r.nextInt(200);
-      for (int j = 0; j < n; j++) {
-        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-      }
-      inputs.add(b.toString());
-    }
-    for (String text : inputs) {
+    for (String text : trickyAndRandom(11, "ab \n\n<>&;é", 200)) {
       assertEquals(referenceHtml(text), Mime.html(text), text);
     }
   }
@@ -57,6 +35,21 @@ class MimeTest {
     for (String text : TRICKY) {
       assertEquals(Arrays.asList(text.split("\n\n")), Mime.paragraphs(text), text);
     }
+  }
+
+  /** The tricky texts and 2,000 random ones of up to {@code maxLength} chars from {@code alphabet}. */
+  private static List<String> trickyAndRandom(long seed, String alphabet, int maxLength) {
+    List<String> inputs = new ArrayList<>(TRICKY);
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = r.nextInt(maxLength);
+      for (int j = 0; j < n; j++) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      inputs.add(b.toString());
+    }
+    return inputs;
   }
 
   /** The plain definition: each paragraph of {@code split("\n\n")} in a p element, char by char. */
