@@ -134,7 +134,7 @@ public final class MetricSketches {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       int bucket = TaskContext.getPartitionId();
-      Map<String, Partial> partials = new TreeMap<>();
+      Map<MetricBasis, Partial> partials = new TreeMap<>(MetricBasis.ORDER);
       long hash = 0;
       String metric = null;
       String basis = null;
@@ -149,16 +149,18 @@ public final class MetricSketches {
         metric = r.getString(0);
         basis = r.getString(1);
         key = r.getString(2);
-        partials.computeIfAbsent(metric + '\u0000' + basis, k -> new Partial()).add(key);
+        partials.computeIfAbsent(new MetricBasis(metric, basis), k -> new Partial()).add(key);
       }
       List<Row> out = new ArrayList<>(partials.size());
-      partials.forEach((metricBasis, p) -> {
-        int cut = metricBasis.indexOf('\u0000');
-        out.add(RowFactory.create(metricBasis.substring(0, cut), metricBasis.substring(cut + 1), bucket, p.count,
-            p.hll.toCompactByteArray(), p.theta.compact(true, null).toByteArray()));
-      });
+      partials.forEach((m, p) -> out.add(RowFactory.create(m.metric(), m.basis(), bucket, p.count,
+          p.hll.toCompactByteArray(), p.theta.compact(true, null).toByteArray())));
       return out.iterator();
     }
+  }
+
+  private record MetricBasis(String metric, String basis) {
+    static final Comparator<MetricBasis> ORDER =
+        Comparator.comparing(MetricBasis::metric).thenComparing(MetricBasis::basis);
   }
 
   /** The distinct keys of one metric and basis in one bucket: their number and sketches. */

@@ -66,17 +66,18 @@ public record Suppression(int k) {
       // The complement: the smallest unhidden cell with a count (non-zero first, then by count, then by the key).
       perMargin.add(min(when(not(col("_primary_" + i)).and(c.isNotNull()), rank(c, order))).as("_complement_" + i));
     }
-    Column[] aggregates = perMargin.toArray(Column[]::new);
+    Column first = perMargin.get(0);
+    Column[] rest = perMargin.subList(1, perMargin.size()).toArray(Column[]::new);
     Dataset<Row> margins;
     if (margin.isEmpty()) {
-      margins = t.agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length));
+      margins = t.agg(first, rest);
       t = t.crossJoin(margins);
     } else {
       Column[] by = new Column[margin.size()];
       for (int m = 0; m < margin.size(); m++) {
         by[m] = col(margin.get(m)).as("_margin_" + m);
       }
-      margins = t.groupBy(by).agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length));
+      margins = t.groupBy(by).agg(first, rest);
       Column same = lit(true);
       for (int m = 0; m < margin.size(); m++) {
         same = same.and(t.col(margin.get(m)).eqNullSafe(margins.col("_margin_" + m))); // a null margin is one too

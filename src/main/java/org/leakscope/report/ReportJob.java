@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -51,19 +51,31 @@ public final class ReportJob {
       "documents_raw", "documents_near_unique", "records_raw", "addresses", "users");
   private static final List<String> COUNTRY_COUNTS = List.of("companies", "users", "addresses", "country_mentions");
 
-  /** The tables published with small counts hidden. */
-  private static final Set<String> SUPPRESSED = Set.of(OutputLayout.COMPANY_IMPACT, OutputLayout.COMPANY_ACTIVITY,
-      OutputLayout.COUNTRY_IMPACT, OutputLayout.RETENTION);
-
   private final SparkSession spark;
   private final OutputLayout out;
   private final Suppression suppression;
+  /**
+   * The tables published with small counts hidden, and how: each in its key's order (the suppression's join does not
+   * keep the stored order).
+   */
+  private final Map<String, UnaryOperator<Dataset<Row>>> suppressions;
   private final Map<String, Dataset<Row>> suppressed = new HashMap<>();
 
   public ReportJob(SparkSession spark, String output, Suppression suppression) {
     this.spark = spark;
     this.out = OutputLayout.open(output, null, spark.sparkContext().hadoopConfiguration());
     this.suppression = suppression;
+    this.suppressions = Map.of(
+        OutputLayout.COMPANY_IMPACT, t -> suppression.apply(t, COMPANY_COUNTS, Map.of(), List.of("country"),
+            List.of("company_id")).orderBy("company_id"),
+        OutputLayout.COMPANY_ACTIVITY, t -> suppression.apply(t, ACTIVITY_COUNTS, Map.of(), List.of("company_id"),
+            List.of("month")).orderBy("company_id", "month"),
+        OutputLayout.COUNTRY_IMPACT, t -> suppression.apply(t, COUNTRY_COUNTS, Map.of(), List.of(),
+            List.of("country")).orderBy("country"),
+        OutputLayout.RETENTION, t -> suppression.apply(t, List.of("value"), Map.of("value", List.of("share")),
+                List.of("view", "metric", "basis"), List.of("year", "retention_years"))
+            .orderBy(col("view"), col("metric"), col("basis"), col("year").asc_nulls_last(),
+                col("retention_years").asc_nulls_last()));
   }
 
   public ReportJob(SparkSession spark, String output) {
@@ -113,32 +125,15 @@ public final class ReportJob {
    * describe the dump, not a group of people, and are the numbers being reconciled.
    */
   private Dataset<Row> published(String name) {
-    if (!SUPPRESSED.contains(name)) {
+    UnaryOperator<Dataset<Row>> suppress = suppressions.get(name);
+    if (suppress == null) {
       return table(name);
     }
-    // Computed once and kept (on the executors) for the page and summary.json after the export: a suppressed table is
-    // small, but its plan (an aggregation per margin, a join and a sort) costs a second or more to optimize and run. A checkpoint, not a
-    // cache: every later query would compare its plan with the cached one's, which costs more than recomputing.
-    return suppressed.computeIfAbsent(name, n -> suppress(n, table(n)).localCheckpoint());
-  }
-
-  /** A suppressed table, in its key's order (the suppression's join does not keep the stored order). */
-  private Dataset<Row> suppress(String name, Dataset<Row> t) {
-    return switch (name) {
-      case OutputLayout.COMPANY_IMPACT ->
-          suppression.apply(t, COMPANY_COUNTS, Map.of(), List.of("country"), List.of("company_id"))
-              .orderBy("company_id");
-      case OutputLayout.COMPANY_ACTIVITY ->
-          suppression.apply(t, ACTIVITY_COUNTS, Map.of(), List.of("company_id"), List.of("month"))
-              .orderBy("company_id", "month");
-      case OutputLayout.COUNTRY_IMPACT ->
-          suppression.apply(t, COUNTRY_COUNTS, Map.of(), List.of(), List.of("country")).orderBy("country");
-      case OutputLayout.RETENTION -> suppression.apply(t, List.of("value"), Map.of("value", List.of("share")),
-              List.of("view", "metric", "basis"), List.of("year", "retention_years"))
-          .orderBy(col("view"), col("metric"), col("basis"), col("year").asc_nulls_last(),
-              col("retention_years").asc_nulls_last());
-      default -> throw new IllegalArgumentException("no suppression for " + name);
-    };
+    // Computed once and kept (on the executors) for the page and summary.json after the export: a suppressed table
+    // is small, but its plan (an aggregation per margin, a join and a sort) costs a second or more to optimize and
+    // run. A checkpoint, not a cache: every later query would compare its plan with the cached one's, which costs
+    // more than recomputing.
+    return suppressed.computeIfAbsent(name, n -> suppress.apply(table(n)).localCheckpoint());
   }
 
   /**
