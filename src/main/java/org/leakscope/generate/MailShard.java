@@ -315,7 +315,7 @@ final class MailShard {
     // The headers are built as text and encoded here; the body's bytes, in each transfer encoding, are made once
     // per message (Encoded) and copied into every stored copy as they are.
     Encoded body = encoded(m);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(h.length() + 2 * body.plain().length + 512);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(h.length() + 2 * m.body().length() + 512);
     switch (r.nextInt(4)) {
       case 0 -> {
         h.append("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: ")

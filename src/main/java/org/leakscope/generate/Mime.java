@@ -25,16 +25,12 @@ final class Mime {
         + "\n";
   }
 
-  /** Quoted-printable (RFC 2045) of the UTF-8 bytes: hard line breaks kept, lines cut at 76 with soft breaks. */
-  static String quotedPrintable(String text) {
-    return new String(quotedPrintableBytes(text), StandardCharsets.ISO_8859_1);
-  }
-
   /**
-   * {@link #quotedPrintable} as ASCII bytes. One pass over the UTF-8 bytes (the JDK's encoder is fast; a lone
-   * surrogate becomes '?') into a buffer sized for the worst case, so the loop checks no capacity. A line feed is
-   * never part of a multi-byte sequence and the bytes of one are never literal, so a byte is the last of its line
-   * exactly when a line feed or the end follows it (a space there must be encoded).
+   * Quoted-printable (RFC 2045) of the UTF-8 bytes, as ASCII bytes: hard line breaks kept, lines cut at 76 with soft
+   * breaks. One pass over the UTF-8 bytes (the JDK's encoder is fast; a lone surrogate becomes '?') into a buffer
+   * sized for the worst case, so the loop checks no capacity. A line feed is never part of a multi-byte sequence and
+   * the bytes of one are never literal, so a byte is the last of its line exactly when a line feed or the end follows
+   * it (a space there must be encoded).
    */
   static byte[] quotedPrintableBytes(String text) {
     byte[] in = text.getBytes(StandardCharsets.UTF_8);

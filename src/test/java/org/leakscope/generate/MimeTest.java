@@ -19,7 +19,8 @@ class MimeTest {
   @Test
   void quotedPrintableIsRfc2045OfTheUtf8Bytes() {
     for (String text : trickyAndRandom(7, "ab =\n\t<>&éŁ\uD83D\uDE00~", 300)) {
-      assertEquals(reference(text), Mime.quotedPrintable(text), text);
+      assertEquals(reference(text),
+          new String(Mime.quotedPrintableBytes(text), StandardCharsets.ISO_8859_1), text);
     }
   }
 
