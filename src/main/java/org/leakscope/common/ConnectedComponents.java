@@ -7,10 +7,13 @@ import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -24,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * al., "Connected Components in MapReduce and Beyond", 2014) until the edge set stops changing. At that point every
  * component is a star around its smallest node, so the component id is the smallest member id: deterministic,
  * whatever the partitioning. Each round's edges are written to Parquet and read back, so lineage stays short and a
- * lost executor recomputes one round, not all of them. A graph of at most {@link #DRIVER_EDGES} edges is solved
- * by union-find on the driver instead (bounded: the edges are counted first), with the same result.
+ * lost executor recomputes one round, not all of them. Once the edges are at most {@link #ONE_TASK_EDGES} (the
+ * input's, or a round's), the rest is solved by union-find in a single Spark task on an executor, with the same
+ * result: a round costs a few Spark jobs whatever the graph's size, while one task solves a small graph in one pass.
+ * Nothing is collected to the driver on either path.
  */
 public final class ConnectedComponents {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectedComponents.class);
@@ -47,18 +52,19 @@ public final class ConnectedComponents {
    * @param roundPath where round {@code i}'s edges are written (a fresh path per round)
    */
   public static Dataset<Row> of(SparkSession spark, Dataset<Row> edges, IntFunction<String> roundPath) {
-    return of(spark, edges, roundPath, DRIVER_EDGES);
+    return of(spark, edges, roundPath, ONE_TASK_EDGES);
   }
 
   /**
-   * Graphs of at most this many distinct edges are solved by union-find on the driver: a round of star
-   * operations costs a few Spark jobs whatever the graph's size, so a small graph (entity links are often a few
-   * thousand edges) is solved in one pass over at most this many rows instead of a dozen jobs. The result is the
-   * same either way (the smallest member names each component); {@code ConnectedComponentsTest} checks both paths.
+   * Graphs of at most this many distinct edges are finished by union-find in one Spark task: a round of star
+   * operations costs a few Spark jobs whatever the graph's size, so a small graph (entity links and near-duplicate
+   * edges are often a few thousand) is solved in one pass over at most this many rows (tens of MB in the task's
+   * memory) instead of a dozen jobs. The result is the same either way (the smallest member names each component);
+   * {@code ConnectedComponentsTest} checks both paths.
    */
-  public static final long DRIVER_EDGES = 200_000;
+  public static final long ONE_TASK_EDGES = 200_000;
 
-  static Dataset<Row> of(SparkSession spark, Dataset<Row> edges, IntFunction<String> roundPath, long driverEdges) {
+  static Dataset<Row> of(SparkSession spark, Dataset<Row> edges, IntFunction<String> roundPath, long oneTaskEdges) {
     Dataset<Row> current =
         edges.select(least(col("src"), col("dst")).as("u"), greatest(col("src"), col("dst")).as("v"))
             .where(col("u").notEqual(col("v")))
@@ -68,10 +74,11 @@ public final class ConnectedComponents {
     if (size == 0) {
       return spark.createDataFrame(List.of(), NODES);
     }
-    if (size <= driverEdges) {
-      return onDriver(spark, current, roundPath.apply(1));
-    }
     for (int round = 1; round <= MAX_ROUNDS; round++) {
+      if (size <= oneTaskEdges) {
+        LOG.info("connected components of {} edges finished in one task after {} star rounds", size, round - 1);
+        return Materialize.at(spark, inOneTask(current), roundPath.apply(round));
+      }
       Dataset<Row> next = Materialize.at(spark, smallStar(largeStar(current)), roundPath.apply(round));
       long nextSize = next.count();
       boolean same = nextSize == size && next.except(current).isEmpty();
@@ -87,11 +94,20 @@ public final class ConnectedComponents {
     throw new IllegalStateException("connected components did not converge in " + MAX_ROUNDS + " rounds");
   }
 
-  /** Union-find over edges known to be few (the caller counted them), written to {@code path} and read back. */
-  private static Dataset<Row> onDriver(SparkSession spark, Dataset<Row> edges, String path) {
+  /**
+   * Union-find over edges known to be few (the caller counted them), in a single task: the edge files are read by
+   * one task without a shuffle ({@code coalesce(1)}), and the task returns {@code (node, component)}.
+   */
+  static Dataset<Row> inOneTask(Dataset<Row> edges) {
+    return edges.coalesce(1).mapPartitions((MapPartitionsFunction<Row, Row>) ConnectedComponents::unionFind,
+        Encoders.row(NODES));
+  }
+
+  /** Components of the edges {@code (u, v)}: every node with its smallest connected node (itself if none). */
+  static Iterator<Row> unionFind(Iterator<Row> edges) {
     Map<String, String> parent = new HashMap<>();
-    List<Row> rows = edges.collectAsList(); // at most driverEdges rows
-    for (Row e : rows) {
+    while (edges.hasNext()) {
+      Row e = edges.next();
       String a = find(parent, e.getString(0));
       String b = find(parent, e.getString(1));
       if (!a.equals(b)) {
@@ -102,8 +118,7 @@ public final class ConnectedComponents {
     for (String node : parent.keySet()) {
       nodes.add(RowFactory.create(node, find(parent, node)));
     }
-    LOG.info("connected components of {} edges solved on the driver", rows.size());
-    return Materialize.at(spark, spark.createDataFrame(nodes, NODES), path);
+    return nodes.iterator();
   }
 
   /** The root of {@code x}, halving the path on the way; a new node is its own root. */

@@ -1,6 +1,7 @@
 package org.leakscope.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +71,33 @@ class ConnectedComponentsTest {
   }
 
   @Test
+  void denseComponentsShrinkInStarRoundsThenFinishInOneTask() {
+    List<String[]> edges = new ArrayList<>();
+    for (int clique = 0; clique < 3; clique++) {
+      for (int a = 0; a < 20; a++) {
+        for (int b = a + 1; b < 20; b++) {
+          edges.add(new String[] {node(clique * 100 + a), node(clique * 100 + b)});
+        }
+      }
+    }
+    SparkSession spark = SparkTestSession.get();
+    Dataset<Row> data = spark.createDataFrame(rows(edges), EDGES).repartition(3);
+    List<String> paths = new ArrayList<>();
+    Map<String, String> mixed = collect(ConnectedComponents.of(spark, data, i -> {
+      String path = tmp.resolve("mixed-" + i).toString();
+      paths.add(path);
+      return path;
+    }, 100));
+    // 570 distinct edges, more than 100: at least one star round (path 1) before the one-task finish (path 2+).
+    assertTrue(paths.size() >= 3, "paths " + paths);
+    assertEquals(60, mixed.size());
+    for (Map.Entry<String, String> e : mixed.entrySet()) {
+      int clique = Integer.parseInt(e.getKey().substring(1)) / 100;
+      assertEquals(node(clique * 100), e.getValue(), e.getKey());
+    }
+  }
+
+  @Test
   void selfLoopsAndRepeatsAddNothing() {
     Map<String, String> c =
         run(List.of(new String[] {"b", "a"}, new String[] {"a", "b"}, new String[] {"c", "c"}));
@@ -78,17 +106,21 @@ class ConnectedComponentsTest {
 
   private Map<String, String> run(List<String[]> edges) {
     SparkSession spark = SparkTestSession.get();
+    Dataset<Row> data = spark.createDataFrame(rows(edges), EDGES).repartition(3);
+    Map<String, String> distributed =
+        collect(ConnectedComponents.of(spark, data, i -> tmp.resolve("star-" + i).toString(), 0));
+    Map<String, String> oneTask =
+        collect(ConnectedComponents.of(spark, data, i -> tmp.resolve("one-task-" + i).toString()));
+    assertEquals(distributed, oneTask, "star rounds and union-find in one task agree");
+    return distributed;
+  }
+
+  private static List<Row> rows(List<String[]> edges) {
     List<Row> rows = new ArrayList<>();
     for (String[] e : edges) {
       rows.add(RowFactory.create(e[0], e[1]));
     }
-    Dataset<Row> data = spark.createDataFrame(rows, EDGES).repartition(3);
-    Map<String, String> distributed =
-        collect(ConnectedComponents.of(spark, data, i -> tmp.resolve("star-" + i).toString(), 0));
-    Map<String, String> driver =
-        collect(ConnectedComponents.of(spark, data, i -> tmp.resolve("driver-" + i).toString()));
-    assertEquals(distributed, driver, "star rounds in Spark and union-find on the driver agree");
-    return distributed;
+    return rows;
   }
 
   private static Map<String, String> collect(Dataset<Row> components) {
