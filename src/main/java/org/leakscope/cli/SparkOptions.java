@@ -10,6 +10,17 @@ import picocli.CommandLine.Option;
  * system properties jobs/leakscope sets), then {@code --master} and {@code --conf} here.
  */
 final class SparkOptions {
+  /**
+   * Settings a new session gets unless spark-submit (or a system property) sets them. Timestamps print the same on
+   * every machine. Every shuffle writes one sorted file per map task: Spark's default writes one file per reduce
+   * partition (200) from every map task of a small shuffle, and the stages' many small shuffles (resolution,
+   * clustering, counts) spent more time creating those files than moving data (extract at scale 2: 47 s → 40 s;
+   * docs/cluster.md).
+   */
+  static final Map<String, String> DEFAULTS = Map.of(
+      "spark.sql.session.timeZone", "UTC",
+      "spark.shuffle.sort.bypassMergeThreshold", "0");
+
   @Option(
       names = "--master",
       description = "Spark master URL (default: the one spark-submit gives; jobs/leakscope uses local[*]).")
@@ -51,8 +62,7 @@ final class SparkOptions {
     if (master != null) {
       builder.master(master);
     }
-    // Timestamps print the same on every machine.
-    builder.config("spark.sql.session.timeZone", System.getProperty("spark.sql.session.timeZone", "UTC"));
+    DEFAULTS.forEach((key, value) -> builder.config(key, System.getProperty(key, value)));
     conf.forEach(builder::config);
     return builder.getOrCreate();
   }

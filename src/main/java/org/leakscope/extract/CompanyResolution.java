@@ -15,12 +15,14 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.leakscope.common.Concurrently;
 import org.leakscope.common.ConnectedComponents;
 
 /**
@@ -52,23 +54,29 @@ final class CompanyResolution {
   static Resolved resolve(SparkSession spark, Dataset<Row> mentions, IntFunction<String> roundPath,
       BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
     Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
-    Dataset<Row> recordNames = save.apply(recordNameNodes(valid), "company-record-names");
-    Dataset<Row> signatures = save.apply(signatureNames(valid), "company-signatures");
+    Dataset<Row> domains = valid.where(col("entity_type").equalTo(Mentions.DOMAIN));
+    // Four independent intermediates, saved at once (each is a few small jobs: mostly driver latency).
+    List<Dataset<Row>> saved = Concurrently.all(List.of(
+        () -> save.apply(recordNameNodes(valid), "company-record-names"),
+        () -> save.apply(signatureNames(valid), "company-signatures"),
+        // Most domain mentions come from mail headers and say nothing but "this domain": counted once per domain
+        // here, and only record mentions (the few that can link a name to a domain) are carried further one by one.
+        () -> save.apply(
+            domains.groupBy("normalized_value")
+                .agg(count(lit(1)).as("mentions"))
+                .withColumn("node", concat(lit("d:"), col("normalized_value"))), "company-domain-counts"),
+        () -> save.apply(
+            domains.where(col("context").equalTo(Mentions.RECORD))
+                .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node")),
+            "company-record-domains")));
+    Dataset<Row> recordNames = saved.get(0);
+    Dataset<Row> signatures = saved.get(1);
+    Dataset<Row> domainCounts = saved.get(2);
+    Dataset<Row> recordDomains = saved.get(3);
     Dataset<Row> names =
         recordNames.select(col("normalized_value"), col("raw_value"), col("context_country"), col("country_rank"),
                 col("node"), lit(1L).as("mentions"))
             .unionByName(signatures.drop("domain"));
-    Dataset<Row> domains = valid.where(col("entity_type").equalTo(Mentions.DOMAIN));
-    // Most domain mentions come from mail headers and say nothing but "this domain": counted once per domain here,
-    // and only record mentions (the few that can link a name to a domain) are carried further one by one.
-    Dataset<Row> domainCounts = save.apply(
-        domains.groupBy("normalized_value")
-            .agg(count(lit(1)).as("mentions"))
-            .withColumn("node", concat(lit("d:"), col("normalized_value"))), "company-domain-counts");
-    Dataset<Row> recordDomains = save.apply(
-        domains.where(col("context").equalTo(Mentions.RECORD))
-            .select(col("item_id"), col("context"), concat(lit("d:"), col("normalized_value")).as("node")),
-        "company-record-domains");
     Dataset<Row> edges =
         nameDomainEdges(recordNames, recordDomains)
             .unionByName(signatures.where(col("domain").isNotNull())

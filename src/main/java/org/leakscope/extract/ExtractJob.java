@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.leakscope.common.Concurrently;
 import org.leakscope.common.Materialize;
 import org.leakscope.common.Steps;
 import org.leakscope.common.WorkDir;
@@ -61,9 +62,11 @@ public final class ExtractJob {
       CompanyResolution.Resolved companies = steps.time("companies", () -> {
         CompanyResolution.Resolved r =
             CompanyResolution.resolve(spark, found, round -> work("companies-cc-" + round), this::save);
-        return new CompanyResolution.Resolved(r.nodes(),
-            Materialize.at(spark, r.companies(), out.table(OutputLayout.COMPANIES)),
-            save(r.contextCompany(), "context-company"), save(r.names(), "company-names"));
+        List<Dataset<Row>> saved = Concurrently.all(List.of(
+            () -> Materialize.at(spark, r.companies(), out.table(OutputLayout.COMPANIES)),
+            () -> save(r.contextCompany(), "context-company"),
+            () -> save(r.names(), "company-names")));
+        return new CompanyResolution.Resolved(r.nodes(), saved.get(0), saved.get(1), saved.get(2));
       });
       UserResolution.Resolved users = steps.time("users", () -> {
         UserResolution.Resolved r =
@@ -77,8 +80,9 @@ public final class ExtractJob {
         return spark.read().parquet(path);
       });
       steps.time("pseudonymized tables", () -> {
-        write(Pseudonymize.mentions(mentions, tokens), OutputLayout.MENTIONS);
-        write(Pseudonymize.users(users.users(), tokens), OutputLayout.USERS);
+        Concurrently.run(List.of(
+            () -> write(Pseudonymize.mentions(mentions, tokens), OutputLayout.MENTIONS),
+            () -> write(Pseudonymize.users(users.users(), tokens), OutputLayout.USERS)));
         return null;
       });
       return steps.time("counts", () -> result(mentions, companies.companies(), users.users(), started));

@@ -21,12 +21,14 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.leakscope.common.Concurrently;
 import org.leakscope.common.ConnectedComponents;
 
 /**
@@ -57,19 +59,23 @@ final class UserResolution {
   static Resolved resolve(SparkSession spark, Dataset<Row> mentions, CompanyResolution.Resolved companies,
       IntFunction<String> roundPath, BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
     Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
-    Dataset<Row> logins = save.apply(loginKeys(valid, companies.contextCompany()), "user-logins");
     Dataset<Row> addressMentions =
         valid.where(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS))
             .select(col("item_id"), col("context"), col("record_set"), col("source"), col("normalized_value"),
                 col("domain"), col("display_name"), concat(lit("a:"), col("normalized_value")).as("node"));
-    // Most address mentions are mail headers, which link nothing: each address is carried on once, with its
-    // mention count and the display names it was written with; only record mentions go further one by one.
-    Dataset<Row> addresses = save.apply(
-        addressMentions.groupBy("node", "normalized_value", "domain")
-            .agg(count(lit(1)).as("mentions"),
-                slice(sort_array(collect_set("display_name")), 1, 20).as("display_names")), "user-addresses");
-    Dataset<Row> recordAddresses =
-        save.apply(addressMentions.where(col("context").equalTo(Mentions.RECORD)), "user-record-addresses");
+    // Three independent intermediates, saved at once (each is a few small jobs: mostly driver latency).
+    List<Dataset<Row>> saved = Concurrently.all(List.of(
+        () -> save.apply(loginKeys(valid, companies.contextCompany()), "user-logins"),
+        // Most address mentions are mail headers, which link nothing: each address is carried on once, with its
+        // mention count and the display names it was written with; only record mentions go further one by one.
+        () -> save.apply(
+            addressMentions.groupBy("node", "normalized_value", "domain")
+                .agg(count(lit(1)).as("mentions"),
+                    slice(sort_array(collect_set("display_name")), 1, 20).as("display_names")), "user-addresses"),
+        () -> save.apply(addressMentions.where(col("context").equalTo(Mentions.RECORD)), "user-record-addresses")));
+    Dataset<Row> logins = saved.get(0);
+    Dataset<Row> addresses = saved.get(1);
+    Dataset<Row> recordAddresses = saved.get(2);
     Dataset<Row> edges =
         loginAddressEdges(logins, recordAddresses)
             .unionByName(localPartEdges(logins, addresses, companies.nodes()))

@@ -30,6 +30,25 @@ class ConcurrentlyTest {
   }
 
   @Test
+  void resultsComeInTheGivenOrderWhateverOrderTheActionsFinishIn() {
+    CountDownLatch secondDone = new CountDownLatch(1);
+    List<String> results = Concurrently.all(List.of(
+        () -> {
+          try {
+            assertTrue(secondDone.await(10, TimeUnit.SECONDS), "the second action did not finish");
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          return "first";
+        },
+        () -> {
+          secondDone.countDown();
+          return "second";
+        }));
+    assertEquals(List.of("first", "second"), results);
+  }
+
+  @Test
   void theFirstFailureInTheGivenOrderIsRethrownAfterTheOthersFinish() {
     AtomicInteger finished = new AtomicInteger();
     CountDownLatch secondFailed = new CountDownLatch(1);
