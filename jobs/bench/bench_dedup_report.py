@@ -65,7 +65,9 @@ def render(a):
     sweeps = [r for r in rows if r["kind"] == "sweep"]
     out = [START, "", "## Dedup (`jobs/bench-dedup`)", ""]
     out.append(f"Measured {dt.date.today()} on this machine ({os.cpu_count()} cores), commit {a.commit}; generated "
-               f"bluebleed dumps (seed {a.seed}), each measurement in a fresh JVM with `local[*]` and -Xmx{a.xmx}. "
+               f"bluebleed dumps (seed {a.seed}), each measurement in a fresh JVM with `local[*]`, -Xmx{a.xmx}, "
+               "the JIT settings of `jobs/leakscope` (`jobs/conf/jit-spark.options`) and leakscope's session "
+               "defaults (`SessionDefaults`), ours and the peer alike. "
                "Times are the stage's wall time, from reading `items` to the last table written. Precision and "
                "recall are pairwise over logical units (a message, a document version) against the generator's "
                "near-duplicate clusters, email and document together.")

@@ -3,24 +3,15 @@ package org.leakscope.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.leakscope.common.SessionDefaults;
 import picocli.CommandLine.Option;
 
 /**
- * Options that shape the Spark session. Precedence, lowest first: Spark's defaults, spark-submit's settings (or the
- * system properties jobs/leakscope sets), then {@code --master} and {@code --conf} here.
+ * Options that shape the Spark session. Precedence, lowest first: Spark's defaults, {@link SessionDefaults},
+ * spark-submit's settings (or the system properties jobs/leakscope sets), then {@code --master} and {@code --conf}
+ * here.
  */
 final class SparkOptions {
-  /**
-   * Settings a new session gets unless spark-submit (or a system property) sets them. Timestamps print the same on
-   * every machine. Every shuffle writes one sorted file per map task: Spark's default writes one file per reduce
-   * partition (200) from every map task of a small shuffle, and the stages' many small shuffles (resolution,
-   * clustering, counts) spent more time creating those files than moving data (extract at scale 2: 47 s → 40 s;
-   * docs/cluster.md).
-   */
-  static final Map<String, String> DEFAULTS = Map.of(
-      "spark.sql.session.timeZone", "UTC",
-      "spark.shuffle.sort.bypassMergeThreshold", "0");
-
   @Option(
       names = "--master",
       description = "Spark master URL (default: the one spark-submit gives; jobs/leakscope uses local[*]).")
@@ -62,7 +53,7 @@ final class SparkOptions {
     if (master != null) {
       builder.master(master);
     }
-    DEFAULTS.forEach((key, value) -> builder.config(key, System.getProperty(key, value)));
+    SessionDefaults.apply(builder);
     conf.forEach(builder::config);
     return builder.getOrCreate();
   }

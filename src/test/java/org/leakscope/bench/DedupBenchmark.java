@@ -28,6 +28,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
+import org.leakscope.common.SessionDefaults;
 import org.leakscope.dedup.DedupConfig;
 import org.leakscope.dedup.DedupJob;
 import org.leakscope.dedup.DedupResult;
@@ -60,7 +61,8 @@ public final class DedupBenchmark {
     String mode = args[0];
     String run = args[1];
     ObjectNode result = JSON.createObjectNode();
-    SparkSession spark = SparkSession.builder().appName("leakscope bench " + mode).getOrCreate();
+    SparkSession spark =
+        SessionDefaults.apply(SparkSession.builder().appName("leakscope bench " + mode)).getOrCreate();
     try {
       switch (mode) {
         case "ours" -> ours(spark, run, Path.of(args[2]), result);
