@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,18 +60,18 @@ public final class ExtractJob {
       Tokens tokens = key().tokens(); // a bad key fails before any work
       Dataset<Row> found = steps.time("mentions",
           () -> byType(Mentions.of(items, config.canonicalAddresses()), work("found")));
+      // The users' address tables do not depend on the companies: saved while those resolve.
+      AtomicReference<UserResolution.Addresses> addresses = new AtomicReference<>();
       CompanyResolution.Resolved companies = steps.time("companies", () -> {
-        CompanyResolution.Resolved r =
-            CompanyResolution.resolve(spark, found, round -> work("companies-cc-" + round), this::save);
-        List<Dataset<Row>> saved = Concurrently.all(List.of(
-            () -> Materialize.at(spark, r.companies(), out.table(OutputLayout.COMPANIES)),
-            () -> save(r.contextCompany(), "context-company"),
-            () -> save(r.names(), "company-names")));
-        return new CompanyResolution.Resolved(r.nodes(), saved.get(0), saved.get(1), saved.get(2));
+        AtomicReference<CompanyResolution.Resolved> resolved = new AtomicReference<>();
+        Concurrently.run(List.of(
+            () -> resolved.set(companies(found)),
+            () -> addresses.set(UserResolution.addresses(found, this::save))));
+        return resolved.get();
       });
       UserResolution.Resolved users = steps.time("users", () -> {
-        UserResolution.Resolved r =
-            UserResolution.resolve(spark, found, companies, round -> work("users-cc-" + round), this::save);
+        UserResolution.Resolved r = UserResolution.resolve(
+            spark, found, companies, addresses.get(), round -> work("users-cc-" + round), this::save);
         return new UserResolution.Resolved(r.nodes(),
             Materialize.at(spark, r.users(), out.restricted(OutputLayout.USERS)), r.loginKeys());
       });
@@ -79,17 +80,31 @@ public final class ExtractJob {
         withIds(found, companies, users).write().mode(SaveMode.Overwrite).parquet(path);
         return spark.read().parquet(path);
       });
-      steps.time("pseudonymized tables", () -> {
+      // The BI copies and the summary's counts read the same tables and are independent: run at once.
+      AtomicReference<Counts> counts = new AtomicReference<>();
+      steps.time("pseudonymized tables and counts", () -> {
         Concurrently.run(List.of(
             () -> write(Pseudonymize.mentions(mentions, tokens), OutputLayout.MENTIONS),
-            () -> write(Pseudonymize.users(users.users(), tokens), OutputLayout.USERS)));
+            () -> write(Pseudonymize.users(users.users(), tokens), OutputLayout.USERS),
+            () -> counts.set(counts(mentions, companies.companies(), users.users()))));
         return null;
       });
-      return steps.time("counts", () -> result(mentions, companies.companies(), users.users(), started));
+      return result(counts.get(), started);
     } finally {
       WorkDir.delete(spark, out.work(STAGE), STAGE);
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /** Resolves the companies and writes the {@code companies} table. */
+  private CompanyResolution.Resolved companies(Dataset<Row> found) {
+    CompanyResolution.Resolved r =
+        CompanyResolution.resolve(spark, found, round -> work("companies-cc-" + round), this::save);
+    List<Dataset<Row>> saved = Concurrently.all(List.of(
+        () -> Materialize.at(spark, r.companies(), out.table(OutputLayout.COMPANIES)),
+        () -> save(r.contextCompany(), "context-company"),
+        () -> save(r.names(), "company-names")));
+    return new CompanyResolution.Resolved(r.nodes(), saved.get(0), saved.get(1), saved.get(2));
   }
 
   /**
@@ -131,7 +146,13 @@ public final class ExtractJob {
   }
 
 
-  private ExtractResult result(Dataset<Row> mentions, Dataset<Row> companies, Dataset<Row> users, long started) {
+  /**
+   * The summary's aggregates: per entity type its mention counts at each basis, the resolved companies and their
+   * countries, and the resolved users.
+   */
+  private record Counts(List<Row> byType, Row companies, long users) {}
+
+  private Counts counts(Dataset<Row> mentions, Dataset<Row> companies, Dataset<Row> users) {
     Column valid = Mentions.valid();
     Column explicit = Mentions.explicit();
     List<Row> rows =
@@ -143,6 +164,11 @@ public final class ExtractJob {
                 count_distinct(when(valid, col("normalized_value"))).as("distinct_normalized"),
                 count_distinct(when(valid, col("canonical_value"))).as("distinct_canonical"))
             .collectAsList(); // one row per entity type: a handful
+    return new Counts(rows, companies.agg(count(lit(1)), count_distinct(col("country"))).first(), users.count());
+  }
+
+  private ExtractResult result(Counts counts, long started) {
+    List<Row> rows = counts.byType();
     Map<String, Long> mentionCounts = new TreeMap<>();
     Map<String, Long> rejected = new TreeMap<>();
     Map<String, Row> byType = new TreeMap<>();
@@ -151,8 +177,8 @@ public final class ExtractJob {
       rejected.put(r.getString(0), r.getLong(2));
       byType.put(r.getString(0), r);
     }
-    Row resolved = companies.agg(count(lit(1)), count_distinct(col("country"))).first();
-    long userCount = users.count();
+    Row resolved = counts.companies();
+    long userCount = counts.users();
     // Every basis that applies is present, zero when nothing was found (ARCHITECTURE.md: absent means "does not
     // apply", never "none found").
     Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();

@@ -53,19 +53,19 @@ final class UserResolution {
   private UserResolution() {}
 
   /**
-   * Resolves the users. {@code save} materializes an intermediate under a name and returns it read back: the logins,
-   * addresses and nodes are each used by several of the outputs, and are computed once.
+   * The address tables the resolution reads: every address once, with its mention count and display names, and
+   * the mentions of addresses in records. They do not depend on the companies, so they can be saved while the
+   * companies resolve.
    */
-  static Resolved resolve(SparkSession spark, Dataset<Row> mentions, CompanyResolution.Resolved companies,
-      IntFunction<String> roundPath, BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
-    Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
+  record Addresses(Dataset<Row> all, Dataset<Row> inRecords) {}
+
+  /** Saves the address tables (at once: each is a few small jobs, mostly driver latency). */
+  static Addresses addresses(Dataset<Row> mentions, BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
     Dataset<Row> addressMentions =
-        valid.where(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS))
+        mentions.where(col("normalized_value").isNotNull().and(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS)))
             .select(col("item_id"), col("context"), col("record_set"), col("source"), col("normalized_value"),
                 col("domain"), col("display_name"), concat(lit("a:"), col("normalized_value")).as("node"));
-    // Three independent intermediates, saved at once (each is a few small jobs: mostly driver latency).
     List<Dataset<Row>> saved = Concurrently.all(List.of(
-        () -> save.apply(loginKeys(valid, companies.contextCompany()), "user-logins"),
         // Most address mentions are mail headers, which link nothing: each address is carried on once, with its
         // mention count and the display names it was written with; only record mentions go further one by one.
         () -> save.apply(
@@ -73,9 +73,19 @@ final class UserResolution {
                 .agg(count(lit(1)).as("mentions"),
                     slice(sort_array(collect_set("display_name")), 1, 20).as("display_names")), "user-addresses"),
         () -> save.apply(addressMentions.where(col("context").equalTo(Mentions.RECORD)), "user-record-addresses")));
-    Dataset<Row> logins = saved.get(0);
-    Dataset<Row> addresses = saved.get(1);
-    Dataset<Row> recordAddresses = saved.get(2);
+    return new Addresses(saved.get(0), saved.get(1));
+  }
+
+  /**
+   * Resolves the users. {@code save} materializes an intermediate under a name and returns it read back: the logins
+   * and nodes are each used by several of the outputs, and are computed once.
+   */
+  static Resolved resolve(SparkSession spark, Dataset<Row> mentions, CompanyResolution.Resolved companies,
+      Addresses saved, IntFunction<String> roundPath, BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
+    Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
+    Dataset<Row> logins = save.apply(loginKeys(valid, companies.contextCompany()), "user-logins");
+    Dataset<Row> addresses = saved.all();
+    Dataset<Row> recordAddresses = saved.inRecords();
     Dataset<Row> edges =
         loginAddressEdges(logins, recordAddresses)
             .unionByName(localPartEdges(logins, addresses, companies.nodes()))
