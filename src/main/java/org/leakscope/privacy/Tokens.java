@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.spark.sql.Column;
@@ -30,8 +31,11 @@ public final class Tokens implements Serializable {
 
   private static final String ALGORITHM = "HmacSHA256";
 
+  /** Slots of each thread's cache of recent tokens (a power of two). */
+  private static final int CACHE_SLOTS = 1 << 14;
+
   private final byte[] key;
-  private transient ThreadLocal<Mac> mac;
+  private transient ThreadLocal<PerThread> perThread;
 
   public Tokens(byte[] key) {
     if (key.length < PseudonymKey.MIN_BYTES) {
@@ -43,12 +47,12 @@ public final class Tokens implements Serializable {
 
   /** The token of a (normalized) value; null stays null. */
   public String token(String value) {
-    return value == null ? null : VALUE + hmacHex(value, 16);
+    return value == null ? null : perThread().tokens.get(value, v -> VALUE + hmacHex(v, 16));
   }
 
   /** The pseudonym of a user id ({@code us-} and 16 hex digits, the shape of the clear id). */
   public String userId(String userId) {
-    return userId == null ? null : USER + hmacHex("user_id\u0000" + userId, 8);
+    return userId == null ? null : perThread().userIds.get(userId, v -> USER + hmacHex("user_id\u0000" + v, 8));
   }
 
   /** {@link #token} as a column function. */
@@ -74,18 +78,18 @@ public final class Tokens implements Serializable {
   }
 
   private String hmacHex(String value, int bytes) {
-    byte[] h = mac().doFinal(value.getBytes(StandardCharsets.UTF_8));
+    byte[] h = perThread().mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(h, 0, bytes);
   }
 
-  private Mac mac() {
-    ThreadLocal<Mac> local = mac;
+  private PerThread perThread() {
+    ThreadLocal<PerThread> local = perThread;
     if (local == null) {
       synchronized (this) {
-        if (mac == null) {
-          mac = ThreadLocal.withInitial(this::newMac);
+        if (perThread == null) {
+          perThread = ThreadLocal.withInitial(() -> new PerThread(newMac()));
         }
-        local = mac;
+        local = perThread;
       }
     }
     return local.get();
@@ -98,6 +102,36 @@ public final class Tokens implements Serializable {
       return m;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A thread's MAC and its recent tokens. Values repeat heavily (the same addresses and names in every stored copy
+   * of every message), so each kind of pseudonym keeps the last value seen in each of a fixed number of slots: a
+   * repeat costs a hash and a comparison instead of an HMAC. The cache never changes a result, only skips recomputing
+   * it.
+   */
+  private record PerThread(Mac mac, Recent tokens, Recent userIds) {
+    PerThread(Mac mac) {
+      this(mac, new Recent(), new Recent());
+    }
+  }
+
+  /** A direct-mapped cache: one value and its pseudonym per slot, the slot chosen by the value's hash. */
+  static final class Recent {
+    private final String[] values = new String[CACHE_SLOTS];
+    private final String[] results = new String[CACHE_SLOTS];
+
+    String get(String value, UnaryOperator<String> compute) {
+      int h = value.hashCode();
+      int slot = (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
+      if (value.equals(values[slot])) {
+        return results[slot];
+      }
+      String result = compute.apply(value);
+      values[slot] = value;
+      results[slot] = result;
+      return result;
     }
   }
 }

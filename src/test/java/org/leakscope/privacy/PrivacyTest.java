@@ -50,6 +50,23 @@ class PrivacyTest {
   }
 
   @Test
+  void repeatedAndCollidingValuesGetTheirOwnTokensFromTheCache() throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+    Tokens tokens = new Tokens(KEY);
+    // "Aa" and "BB" have the same String hash, so they share a cache slot and evict each other.
+    for (int round = 0; round < 3; round++) {
+      for (String v : List.of("Aa", "BB", "Aa", "ana@contoso.com", "BB")) {
+        String expected =
+            "tk-" + HexFormat.of().formatHex(mac.doFinal(v.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        assertEquals(expected, tokens.token(v), v + " in round " + round);
+      }
+    }
+    assertNotEquals(tokens.userId("Aa"), tokens.token("Aa"), "user ids and values are cached apart");
+    assertEquals(tokens.userId("Aa"), new Tokens(KEY).userId("Aa"));
+  }
+
+  @Test
   void theSparkColumnsGiveTheSameTokensOnScalarsAndArrays() {
     SparkSession spark = SparkTestSession.get();
     Tokens tokens = new Tokens(KEY);
