@@ -73,23 +73,28 @@ public final class FileListing {
 
   /**
    * Packs files into at most {@code maxGroups} groups of about {@code targetBytes} each (largest first, each to the
-   * lightest group; ties broken by path), so that one huge mbox does not share a task with everything else.
+   * lightest group; ties broken by path), so that one huge mbox does not share a task with everything else. The
+   * number of groups is a multiple of {@code parallelism} (the cores that run them) where the limits allow: three
+   * tasks on two cores take two task-times with one core idle for one, four smaller ones take two with none idle.
+   * The tables written one file per task are read back as evenly.
    */
-  public static List<List<FileTask>> pack(List<FileTask> files, long targetBytes, int minGroups, int maxGroups) {
+  public static List<List<FileTask>> pack(List<FileTask> files, long targetBytes, int parallelism, int maxGroups) {
     long total = 0;
     for (FileTask f : files) {
       total += Math.max(f.size(), 1);
     }
-    int groups = (int) Math.max(minGroups, Math.min(maxGroups, (total + targetBytes - 1) / targetBytes));
+    long bySize = (total + targetBytes - 1) / targetBytes;
+    long waves = (Math.max(bySize, 1) + parallelism - 1) / parallelism;
+    int groups = (int) Math.min(maxGroups, waves * parallelism);
     groups = Math.max(1, Math.min(groups, Math.max(files.size(), 1)));
     List<List<FileTask>> out = new ArrayList<>(groups);
     long[] load = new long[groups];
     for (int i = 0; i < groups; i++) {
       out.add(new ArrayList<>());
     }
-    List<FileTask> bySize = new ArrayList<>(files);
-    bySize.sort(Comparator.comparingLong(FileTask::size).reversed().thenComparing(FileTask::path));
-    for (FileTask f : bySize) {
+    List<FileTask> largestFirst = new ArrayList<>(files);
+    largestFirst.sort(Comparator.comparingLong(FileTask::size).reversed().thenComparing(FileTask::path));
+    for (FileTask f : largestFirst) {
       int lightest = 0;
       for (int i = 1; i < groups; i++) {
         if (load[i] < load[lightest]) {

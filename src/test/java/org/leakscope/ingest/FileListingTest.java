@@ -1,0 +1,58 @@
+package org.leakscope.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FileListingTest {
+  private static final long MB = 1_000_000;
+
+  @Test
+  void groupsComeInWholeWavesOfTheCoresAndHoldEveryFileOnce() {
+    List<FileTask> files = files(197, 1 * MB); // 197 MB: 4 tasks of 64 MB by size
+    List<List<FileTask>> groups = FileListing.pack(files, 64 * MB, 2, 100_000);
+    assertEquals(4, groups.size(), "4 groups by size, already a multiple of 2 cores");
+    assertEquals(6, FileListing.pack(files, 64 * MB, 3, 100_000).size(), "4 rounded up to whole waves of 3");
+    assertEquals(files.size(), groups.stream().mapToInt(List::size).sum());
+    assertEquals(files.stream().map(FileTask::path).sorted().toList(),
+        groups.stream().flatMap(List::stream).map(FileTask::path).sorted().toList());
+    long min = groups.stream().mapToLong(FileListingTest::bytes).min().orElseThrow();
+    long max = groups.stream().mapToLong(FileListingTest::bytes).max().orElseThrow();
+    assertTrue(max - min <= MB, "balanced within one file: " + min + ".." + max);
+  }
+
+  @Test
+  void limitsBoundTheGroups() {
+    assertEquals(1, FileListing.pack(files(1, 10), 64 * MB, 8, 100_000).size(), "never more groups than files");
+    assertEquals(5, FileListing.pack(files(100, 10 * MB), 64 * MB, 2, 5).size(), "never more than the maximum");
+    assertEquals(List.of(List.of()), FileListing.pack(List.of(), 64 * MB, 2, 100_000), "no files: one empty group");
+  }
+
+  @Test
+  void theGroupsDoNotDependOnTheListingOrder() {
+    List<FileTask> files = files(300, 0);
+    Random r = new Random(7);
+    List<FileTask> shuffled = new ArrayList<>(files);
+    Collections.shuffle(shuffled, r);
+    assertEquals(FileListing.pack(files, 64 * MB, 2, 100_000), FileListing.pack(shuffled, 64 * MB, 2, 100_000));
+  }
+
+  /** {@code n} files; with {@code size} 0, sizes from 1 byte to 2 MB varying by index. */
+  private static List<FileTask> files(int n, long size) {
+    List<FileTask> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long s = size > 0 ? size : 1 + (i * 7919L) % (2 * MB);
+      out.add(new FileTask("file:/dump/f" + i, "f" + i, s));
+    }
+    return out;
+  }
+
+  private static long bytes(List<FileTask> group) {
+    return group.stream().mapToLong(FileTask::size).sum();
+  }
+}
