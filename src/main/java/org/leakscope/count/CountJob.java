@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -64,14 +65,17 @@ public final class CountJob {
       Dataset<Row> users = table(OutputLayout.USERS);
       Dataset<Row> dated = steps.time("item dates",
           () -> Materialize.at(spark, ItemDates.of(items, table(OutputLayout.ITEM_CLUSTERS)), work("dated-items")));
-      Map<String, Map<String, CountResult.MetricValue>> metrics = steps.time("counts and sketches", () ->
-          metricCounts(MetricSketches.aggregate(
-              MetricKeys.items(dated).unionAll(MetricKeys.entities(mentions, dated, users, companies)))));
-      steps.time("impact", () -> {
+      LocalDate leakDate = config.leakDate() != null ? config.leakDate() : Retention.newestDate(dated, now);
+      // Three independent steps, each a series of small jobs at small scales: run at once, so that their driver
+      // latencies overlap.
+      AtomicReference<Map<String, Map<String, CountResult.MetricValue>>> counted = new AtomicReference<>();
+      Map<String, Runnable> independent = new LinkedHashMap<>();
+      independent.put("counts and sketches", () -> counted.set(metricCounts(MetricSketches.aggregate(
+          MetricKeys.items(dated).unionAll(MetricKeys.entities(mentions, dated, users, companies))))));
+      independent.put("impact", () -> {
         // Read by both company tables: computed once.
         Dataset<Row> companyItems =
             Materialize.at(spark, Impact.companyItems(mentions, dated), work("company-items"));
-        // Three small tables, each a few short jobs: written at once, so their driver latencies overlap.
         Concurrently.run(List.of(
             () -> write(Impact.companies(companyItems, mentions, companies, users).orderBy("company_id"),
                 OutputLayout.COMPANY_IMPACT),
@@ -79,15 +83,14 @@ public final class CountJob {
                 OutputLayout.COMPANY_ACTIVITY),
             () -> write(Impact.countries(mentions, companies, users).orderBy("country"),
                 OutputLayout.COUNTRY_IMPACT)));
-        return null;
       });
-      LocalDate leakDate = config.leakDate() != null ? config.leakDate() : Retention.newestDate(dated, now);
-      steps.time("retention", () -> {
+      independent.put("retention", () -> {
         Dataset<Row> lastSeen = Retention.lastSeen(dated, mentions, users);
         write(spark.createDataFrame(Retention.rows(lastSeen, leakDate, config.retentionYears()), Retention.SCHEMA),
             OutputLayout.RETENTION);
-        return null;
       });
+      steps.timeConcurrently(independent);
+      Map<String, Map<String, CountResult.MetricValue>> metrics = counted.get();
       List<Reconciliation.Reconciled> claims = steps.time("reconciliation", () -> {
         List<Reconciliation.Reconciled> r = Reconciliation.of(config.claims(), CountResult.values(metrics));
         write(spark.createDataFrame(r.stream().map(Reconciliation::row).toList(), Reconciliation.SCHEMA),

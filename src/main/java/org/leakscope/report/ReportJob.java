@@ -8,10 +8,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.leakscope.common.Concurrently;
 import org.leakscope.count.Retention;
 import org.leakscope.count.Vocabulary;
 import org.leakscope.io.OutputLayout;
@@ -59,7 +60,7 @@ public final class ReportJob {
    * keep the stored order).
    */
   private final Map<String, UnaryOperator<Dataset<Row>>> suppressions;
-  private final Map<String, Dataset<Row>> suppressed = new HashMap<>();
+  private final Map<String, Dataset<Row>> suppressed = new ConcurrentHashMap<>();
 
   public ReportJob(SparkSession spark, String output, Suppression suppression) {
     this.spark = spark;
@@ -93,11 +94,15 @@ public final class ReportJob {
     }
     spark.sparkContext().setJobGroup(STAGE, "leakscope report", false);
     try {
+      // A dozen small exports, each a few short jobs: written at once, so that their driver latencies overlap.
+      List<Runnable> exports = new ArrayList<>();
       for (String table : EXPORTS) {
-        CsvExport.write(published(table), out.export(table));
+        exports.add(() -> CsvExport.write(published(table), out.export(table)));
       }
-      CsvExport.write(Exports.largestClusters(table(OutputLayout.CLUSTER_SUMMARY)), out.export(LARGEST_CLUSTERS));
-      restrictedExports();
+      exports.add(() -> CsvExport.write(
+          Exports.largestClusters(table(OutputLayout.CLUSTER_SUMMARY)), out.export(LARGEST_CLUSTERS)));
+      exports.add(this::restrictedExports);
+      Concurrently.run(exports);
       double seconds = (System.nanoTime() - started) / 1e9;
       SummaryParts.stage(summary, STAGE, seconds);
       // A few rows per metric (years and periods): read once for both views.
