@@ -12,7 +12,7 @@ public final class SessionDefaults {
    * Timestamps print the same on every machine. Every shuffle writes one sorted file per map task: Spark's default
    * writes one file per reduce partition (200) from every map task of a small shuffle, and the stages' many small
    * shuffles (resolution, clustering, counts) spent more time creating those files than moving data (extract at
-   * scale 2: 47 s → 41 s; docs/cluster.md).
+   * scale 2: 47 s → 40 s; docs/cluster.md).
    */
   public static final Map<String, String> SETTINGS = Map.of(
       "spark.sql.session.timeZone", "UTC",
