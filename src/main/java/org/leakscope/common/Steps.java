@@ -23,9 +23,7 @@ public final class Steps {
   public <T> T time(String name, Supplier<T> body) {
     long t = System.nanoTime();
     T result = body.get();
-    double s = (System.nanoTime() - t) / 1e9;
-    seconds.merge(name, s, Double::sum);
-    LOG.info("{}: {} in {} s", stage, name, String.format(Locale.ROOT, "%.1f", s));
+    record(name, (System.nanoTime() - t) / 1e9, "");
     return result;
   }
 
@@ -48,10 +46,13 @@ public final class Steps {
     }
     Concurrently.run(runs);
     for (int i = 0; i < names.size(); i++) {
-      seconds.merge(names.get(i), took[i], Double::sum);
-      LOG.info("{}: {} in {} s (at once with the others of {})", stage, names.get(i),
-          String.format(Locale.ROOT, "%.1f", took[i]), names);
+      record(names.get(i), took[i], " (at once with the others of " + names + ")");
     }
+  }
+
+  private void record(String name, double s, String note) {
+    seconds.merge(name, s, Double::sum);
+    LOG.info("{}: {} in {} s{}", stage, name, String.format(Locale.ROOT, "%.1f", s), note);
   }
 
   public Map<String, Double> seconds() {

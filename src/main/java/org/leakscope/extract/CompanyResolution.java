@@ -53,7 +53,7 @@ final class CompanyResolution {
    */
   static Resolved resolve(SparkSession spark, Dataset<Row> mentions, IntFunction<String> roundPath,
       BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
-    Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
+    Dataset<Row> valid = mentions.where(Mentions.valid());
     Dataset<Row> domains = valid.where(col("entity_type").equalTo(Mentions.DOMAIN));
     // Four independent intermediates, saved at once (each is a few small jobs: mostly driver latency).
     List<Dataset<Row>> saved = Concurrently.all(List.of(

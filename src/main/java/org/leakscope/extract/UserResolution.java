@@ -62,7 +62,7 @@ final class UserResolution {
   /** Saves the address tables (at once: each is a few small jobs, mostly driver latency). */
   static Addresses addresses(Dataset<Row> mentions, BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
     Dataset<Row> addressMentions =
-        mentions.where(col("normalized_value").isNotNull().and(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS)))
+        mentions.where(Mentions.valid().and(col("entity_type").equalTo(Mentions.EMAIL_ADDRESS)))
             .select(col("item_id"), col("context"), col("record_set"), col("source"), col("normalized_value"),
                 col("domain"), col("display_name"), concat(lit("a:"), col("normalized_value")).as("node"));
     List<Dataset<Row>> saved = Concurrently.all(List.of(
@@ -82,7 +82,7 @@ final class UserResolution {
    */
   static Resolved resolve(SparkSession spark, Dataset<Row> mentions, CompanyResolution.Resolved companies,
       Addresses saved, IntFunction<String> roundPath, BiFunction<Dataset<Row>, String, Dataset<Row>> save) {
-    Dataset<Row> valid = mentions.where(col("normalized_value").isNotNull());
+    Dataset<Row> valid = mentions.where(Mentions.valid());
     Dataset<Row> logins = save.apply(loginKeys(valid, companies.contextCompany()), "user-logins");
     Dataset<Row> addresses = saved.all();
     Dataset<Row> recordAddresses = saved.inRecords();
