@@ -32,15 +32,19 @@ public final class Dispatcher {
   private Format topFormat;
 
   public Dispatcher(Limits limits, Units units, ArchiveBudget budget) {
-    this.limits = limits;
+    this(Readers.of(limits), units, budget);
+  }
+
+  public Dispatcher(Readers readers, Units units, ArchiveBudget budget) {
+    this.limits = readers.limits();
     this.units = units;
     this.budget = budget;
-    this.mail = new MailParser(limits);
-    this.mbox = new MboxReader(limits);
-    this.csv = new CsvReader(limits);
-    this.json = new JsonReader(limits);
-    this.documents = new DocumentParser(limits);
-    this.archives = new ArchiveReader(limits);
+    this.mail = readers.mail();
+    this.mbox = readers.mbox();
+    this.csv = readers.csv();
+    this.json = readers.json();
+    this.documents = readers.documents();
+    this.archives = readers.archives();
   }
 
   /** The format of the outermost stream, once sniffed (null before). */
@@ -95,7 +99,7 @@ public final class Dispatcher {
           units.quarantine(
               locator, Reason.UNSUPPORTED_FORMAT, "not a supported format: " + describeName(name), size, head);
       case EML -> {
-        byte[] bytes = readUnit(in, locator, head);
+        byte[] bytes = readUnit(in, locator, head, depth == 0 ? size : -1);
         if (bytes != null) {
           mailUnit(bytes, bytes.length, format, locator, null, null);
         }
@@ -109,7 +113,7 @@ public final class Dispatcher {
       case JSON -> json.readDocument(in, locator, recordSet(name), units);
       case JSONL -> json.readLines(in, locator, recordSet(name), units);
       case TEXT, MARKDOWN, HTML, PDF, DOCX, OOXML -> {
-        byte[] bytes = readUnit(in, locator, head);
+        byte[] bytes = readUnit(in, locator, head, depth == 0 ? size : -1);
         if (bytes != null) {
           units.unit(locator, bytes.length, bytes, () -> documents.parse(bytes, bytes.length, format, locator));
         }
@@ -182,12 +186,31 @@ public final class Dispatcher {
     return len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
   }
 
-  /** The whole unit, or null after quarantining it as too large. */
-  private byte[] readUnit(InputStream in, String locator, byte[] head) throws IOException {
-    byte[] bytes = in.readNBytes((int) limits.maxUnitBytes() + 1);
-    if (bytes.length > limits.maxUnitBytes()) {
-      units.quarantine(
-          locator, Reason.TOO_LARGE, "unit larger than maxUnitBytes=" + limits.maxUnitBytes(), -1, head);
+  /**
+   * The whole unit, or null after quarantining it as too large. {@code size} is the file's listed size, or -1 for
+   * archive entries (whose declared sizes a hostile archive can fake): when it is within the limit the bytes are read
+   * into one array of that size, and a file that turns out longer or shorter than listed is still read to its end.
+   */
+  private byte[] readUnit(InputStream in, String locator, byte[] head, long size) throws IOException {
+    long max = limits.maxUnitBytes();
+    byte[] bytes;
+    if (size >= 0 && size <= max) {
+      byte[] listed = new byte[(int) size];
+      int n = in.readNBytes(listed, 0, listed.length);
+      int next = n < listed.length ? -1 : in.read();
+      if (next < 0) {
+        bytes = n == listed.length ? listed : Arrays.copyOf(listed, n);
+      } else {
+        byte[] rest = in.readNBytes((int) (max - size)); // at most one byte over the limit in all
+        bytes = Arrays.copyOf(listed, n + 1 + rest.length);
+        bytes[n] = (byte) next;
+        System.arraycopy(rest, 0, bytes, n + 1, rest.length);
+      }
+    } else {
+      bytes = in.readNBytes((int) max + 1);
+    }
+    if (bytes.length > max) {
+      units.quarantine(locator, Reason.TOO_LARGE, "unit larger than maxUnitBytes=" + max, -1, head);
       return null;
     }
     return bytes;

@@ -2,8 +2,17 @@ package org.leakscope.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -12,6 +21,8 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lists the input's files on the driver (through the Hadoop FileSystem, so {@code file:}, {@code hdfs:} and
@@ -19,6 +30,8 @@ import org.apache.hadoop.fs.RemoteIterator;
  * balanced groups of roughly equal bytes, deterministically from the sorted listing.
  */
 public final class FileListing {
+  private static final Logger LOG = LoggerFactory.getLogger(FileListing.class);
+
   private FileListing() {}
 
   /** Every file under {@code input}, sorted by relative path. */
@@ -35,7 +48,6 @@ public final class FileListing {
       String prefix = status.getPath().toUri().getPath();
       prefix = prefix.endsWith("/") ? prefix : prefix + "/";
       if (fs instanceof LocalFileSystem) {
-        // listFiles() asks the local file system for every file's permissions, one shell call each.
         walk(fs, status.getPath(), prefix, files);
       } else {
         // Object stores list a whole tree in a few flat requests.
@@ -53,16 +65,58 @@ public final class FileListing {
     }
   }
 
+  /**
+   * A local tree, walked with one {@code stat} per entry: Hadoop's local listing makes several calls per file, which
+   * on a tree of small messages took seconds. Links are followed as Hadoop follows them; a link that loops back to a
+   * directory being walked is skipped (its files are listed under the real directory). Paths are built as Hadoop's
+   * listing builds them, so the file URIs are the same either way.
+   */
   private static void walk(FileSystem fs, Path dir, String prefix, List<FileTask> files) throws IOException {
-    RemoteIterator<FileStatus> it = fs.listStatusIterator(dir);
-    while (it.hasNext()) {
-      FileStatus f = it.next();
-      if (f.isDirectory()) {
-        walk(fs, f.getPath(), prefix, files);
-      } else {
-        add(files, f, prefix);
-      }
-    }
+    java.io.File base = ((LocalFileSystem) fs).pathToFile(dir);
+    Files.walkFileTree(
+        base.toPath(),
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          private final Deque<Path> dirs = new ArrayDeque<>();
+
+          @Override
+          public FileVisitResult preVisitDirectory(java.nio.file.Path d, BasicFileAttributes attrs) {
+            dirs.push(dirs.isEmpty() ? dir : child(dirs.peek(), d));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(java.nio.file.Path d, IOException e) throws IOException {
+            dirs.pop();
+            if (e != null) {
+              throw e;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(java.nio.file.Path f, BasicFileAttributes attrs) {
+            Path p = child(dirs.peek(), f);
+            String path = p.toUri().getPath();
+            String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : p.getName();
+            files.add(new FileTask(p.toString(), relative, attrs.size()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(java.nio.file.Path f, IOException e) throws IOException {
+            if (e instanceof FileSystemLoopException) {
+              LOG.warn("skipping {}: a link back to a directory already being listed", f);
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
+  }
+
+  private static Path child(Path parent, java.nio.file.Path entry) {
+    return new Path(parent, new Path(null, null, entry.getFileName().toString()));
   }
 
   private static void add(List<FileTask> files, FileStatus f, String prefix) {

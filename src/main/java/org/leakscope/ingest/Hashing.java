@@ -8,6 +8,8 @@ import java.util.HexFormat;
 /** SHA-256 helpers for content hashes and stable ids. */
 public final class Hashing {
   private static final HexFormat HEX = HexFormat.of();
+  /** A digest per thread for the one-shot helpers below (a provider lookup per call cost more than the hash). */
+  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Hashing::sha256);
 
   private Hashing() {}
 
@@ -20,7 +22,7 @@ public final class Hashing {
   }
 
   public static String sha256Hex(byte[] bytes, int off, int len) {
-    MessageDigest md = sha256();
+    MessageDigest md = DIGEST.get();
     md.update(bytes, off, len);
     return HEX.formatHex(md.digest());
   }
@@ -31,7 +33,7 @@ public final class Hashing {
    * dump read from a laptop or from S3 gets the same ids.
    */
   public static String unitId(String sourcePath, String locator) {
-    MessageDigest md = sha256();
+    MessageDigest md = DIGEST.get();
     md.update(sourcePath.getBytes(StandardCharsets.UTF_8));
     md.update((byte) 0);
     md.update(locator.getBytes(StandardCharsets.UTF_8));

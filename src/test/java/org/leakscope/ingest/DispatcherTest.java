@@ -34,6 +34,31 @@ class DispatcherTest {
     return IngestRows.dispatch(name, bytes).assertAccounted();
   }
 
+  /** A file that grew or shrank after it was listed is read to its end; the size limit holds on what was read. */
+  @ParameterizedTest
+  @ValueSource(longs = {0, 10, 142, 143, 144, 200, 300, 100_000})
+  void aFileIsReadToItsEndWhateverSizeItWasListedAt(long listed) {
+    byte[] bytes = MESSAGE.getBytes(UTF_8);
+    assertEquals(143, bytes.length);
+    IngestRows rows = IngestRows.dispatch("mail/m.eml", bytes, Limits.defaults(), listed).assertAccounted();
+    assertEquals(1, rows.items().size());
+    assertEquals(bytes.length, num(rows.items().get(0), "size_bytes"));
+    assertEquals("Hi Bob.\n", str(rows.items().get(0), "text"));
+
+    Limits small = withMaxUnitBytes(142);
+    IngestRows over = IngestRows.dispatch("mail/m.eml", bytes, small, listed).assertAccounted();
+    assertEquals(List.of("too_large"), over.reasons(), "143 bytes read, listed at " + listed);
+    IngestRows fits = IngestRows.dispatch("mail/m.eml", bytes, withMaxUnitBytes(143), listed).assertAccounted();
+    assertEquals(1, fits.items().size(), "exactly at the limit, listed at " + listed);
+  }
+
+  private static Limits withMaxUnitBytes(long max) {
+    Limits d = Limits.defaults();
+    return new Limits(max, d.maxLineBytes(), d.maxHeaderCount(), d.maxHeaderBytes(), d.maxMimeDepth(),
+        d.maxArchiveDepth(), d.maxArchiveEntries(), d.maxArchiveRatio(), d.maxArchiveBytes(), d.maxFields(),
+        d.maxJsonDepth(), d.maxTextChars());
+  }
+
   @Test
   void anEmptyFileIsOneEmptyUnit() {
     IngestRows rows = dispatch("junk/empty.txt", new byte[0]);

@@ -59,11 +59,11 @@ class EnronCorpusIngestTest {
   }
 
   private static Map<String, List<Row>> ingestAll() {
-    Configuration conf = new Configuration();
+    FileIngestor ingestor = new FileIngestor(Limits.defaults(), new Configuration());
     Map<String, List<Row>> out = new TreeMap<>();
     for (FileTask f : files) {
       List<Row> rows = new ArrayList<>();
-      FileIngestor.ingest(f, Limits.defaults(), conf, rows::add);
+      ingestor.ingest(f, rows::add);
       out.put(f.path(), rows);
     }
     return out;

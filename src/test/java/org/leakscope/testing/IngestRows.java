@@ -45,12 +45,17 @@ public final class IngestRows implements Consumer<Row> {
 
   /** Ingests {@code bytes} as the file {@code name} through the dispatcher, with the file-level wiring. */
   public static IngestRows dispatch(String name, byte[] bytes, Limits limits) {
+    return dispatch(name, bytes, limits, bytes.length);
+  }
+
+  /** As {@link #dispatch(String, byte[], Limits)}, with the file listed at {@code listedSize} bytes. */
+  public static IngestRows dispatch(String name, byte[] bytes, Limits limits, long listedSize) {
     IngestRows rows = new IngestRows(name);
     ArchiveBudget budget = new ArchiveBudget(limits);
     Dispatcher dispatcher = new Dispatcher(limits, rows.units, budget);
     try (InputStream in =
         new BufferedInputStream(budget.countRaw(new ByteArrayInputStream(bytes)), 2 * Sniffer.HEAD_BYTES)) {
-      dispatcher.dispatch(in, name, "", bytes.length, 0);
+      dispatcher.dispatch(in, name, "", listedSize, 0);
     } catch (StreamStopped stopped) {
       // recorded where it happened, as in FileIngestor
     } catch (IOException e) {
