@@ -1,9 +1,10 @@
 package org.leakscope.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -12,8 +13,10 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -29,6 +32,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.leakscope.common.Concurrently;
 import org.leakscope.common.WorkDir;
+import org.leakscope.io.Committers;
 import org.leakscope.io.HadoopConf;
 import org.leakscope.io.OutputLayout;
 import org.leakscope.io.TableFormat;
@@ -63,23 +67,20 @@ public final class IngestJob {
     OutputLayout out = OutputLayout.open(config.output(), null, spark.sparkContext().hadoopConfiguration());
     TableFormat.apply(spark, out);
     List<FileTask> files = listInput();
-    String spool = out.work(STAGE) + "/bookkeeping";
-    WorkDir.delete(spark, out.work(STAGE), STAGE); // an earlier failed run's spool must not be read as this run's
+    SmallTables small = new SmallTables(
+        out.restricted(OutputLayout.QUARANTINE), out.restricted(OutputLayout.INGEST_MANIFEST), out.work(STAGE),
+        spark.conf().get(TableFormat.COMPRESSION),
+        !Committers.onS3a(spark.sparkContext().hadoopConfiguration(), out.restrictedRoot()));
+    // One parse, three tables: the items stream to Spark's writer, and each task writes its quarantine and
+    // manifest rows as parts of those tables itself (BookkeepingWriter, SmallTables).
+    small.clear(spark);
     try {
-      // One parse, three tables: the items stream to their writer, and each task spools its quarantine and
-      // manifest rows (BookkeepingSpool), from which the two small tables are written next.
-      writeItems(parse(files, spool), out.restricted(OutputLayout.ITEMS));
-      Dataset<Row> bookkeeping =
-          spark.read().schema(Schemas.INGEST_BOOKKEEPING).option("mode", "FAILFAST").json(spool);
-      Concurrently.run(List.of(
-          () -> writeSmall(bookkeeping, Schemas.ROW_QUARANTINE, Schemas.QUARANTINE,
-              out.restricted(OutputLayout.QUARANTINE)),
-          () -> writeSmall(bookkeeping, Schemas.ROW_MANIFEST, Schemas.INGEST_MANIFEST,
-              out.restricted(OutputLayout.INGEST_MANIFEST))));
+      writeItems(parse(files, small), out.restricted(OutputLayout.ITEMS));
+      small.finish(spark);
     } finally {
       WorkDir.delete(spark, out.work(STAGE), STAGE);
     }
-    Totals totals = verify(out, files);
+    Totals totals = verify(out, files.size());
     return totals.result((System.nanoTime() - start) / 1e9);
   }
 
@@ -92,21 +93,22 @@ public final class IngestJob {
   }
 
   /**
-   * Every file's item rows, from Spark tasks of about taskBytes each; each task spools its quarantine and manifest
-   * rows under {@code spool} as it goes.
+   * Every file's item rows, from Spark tasks of about taskBytes each; each task writes its quarantine and manifest
+   * rows as parts of those tables as it goes.
    */
-  private Dataset<Row> parse(List<FileTask> files, String spool) {
+  private Dataset<Row> parse(List<FileTask> files, SmallTables small) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(spark.sparkContext().hadoopConfiguration()));
     int parallelism = spark.sparkContext().defaultParallelism();
     List<List<FileTask>> groups = FileListing.pack(files, config.taskBytes(), parallelism, 100_000);
     Limits limits = config.limits();
+    List<byte[]> encoded = groups.stream().map(FileTask::encode).toList();
     JavaRDD<Row> rows =
-        jsc.parallelize(groups, Math.max(groups.size(), 1))
+        jsc.parallelize(encoded, Math.max(groups.size(), 1))
             .mapPartitions(
-                (Iterator<List<FileTask>> it) -> {
+                (Iterator<byte[]> it) -> {
                   List<FileTask> tasks = new ArrayList<>();
-                  it.forEachRemaining(tasks::addAll);
+                  it.forEachRemaining(group -> tasks.addAll(FileTask.decode(group)));
                   TaskContext task = TaskContext.get();
                   int partition = task.partitionId();
                   int attempt = task.attemptNumber();
@@ -114,21 +116,25 @@ public final class IngestJob {
                   return new RowProducer(
                       "leakscope-ingest",
                       sink -> {
-                        try (BookkeepingSpool bookkeeping =
-                            BookkeepingSpool.open(Schemas.INGEST_OUTPUT, hadoop, spool, partition, attempt)) {
+                        try (BookkeepingWriter quarantine = small.quarantineWriter(hadoop, partition, attempt);
+                            BookkeepingWriter manifest = small.manifestWriter(hadoop, partition, attempt)) {
                           FileIngestor ingestor = new FileIngestor(limits, hadoop);
                           Consumer<Row> split =
                               row -> {
-                                if (Schemas.ROW_ITEM.equals(row.getString(ROW_TYPE))) {
+                                String type = row.getString(ROW_TYPE);
+                                if (Schemas.ROW_ITEM.equals(type)) {
                                   sink.accept(row);
+                                } else if (Schemas.ROW_QUARANTINE.equals(type)) {
+                                  quarantine.write(row);
                                 } else {
-                                  bookkeeping.write(row);
+                                  manifest.write(row);
                                 }
                               };
                           for (FileTask file : tasks) {
                             ingestor.ingest(file, split);
                           }
-                          bookkeeping.commit();
+                          quarantine.commit();
+                          manifest.commit();
                         }
                       });
                 });
@@ -149,20 +155,6 @@ public final class IngestJob {
     LOG.info("ingest: wrote {} in {} s", path, (System.nanoTime() - t0) / 1e9);
   }
 
-  /** A small table, as one file. */
-  private void writeSmall(Dataset<Row> bookkeeping, String rowType, StructType schema, String path) {
-    long t0 = System.nanoTime();
-    spark.sparkContext().setJobDescription("ingest: write " + path);
-    bookkeeping
-        .filter(col("row_type").equalTo(rowType))
-        .select(columnsOf(schema))
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(path);
-    LOG.info("ingest: wrote {} in {} s", path, (System.nanoTime() - t0) / 1e9);
-  }
-
   /**
    * The table's columns, cast where the wire type differs (text travels as UTF-8 bytes and is cast to a string, a
    * cast that wraps the bytes without copying them), and nullable as the table's schema says.
@@ -178,7 +170,7 @@ public final class IngestJob {
   }
 
   /** The totals read back from the written tables. */
-  private record Totals(
+  record Totals(
       long files, long bytes, long units, long items, long quarantined, Map<String, Long> kinds,
       Map<String, Long> reasons) {
     IngestResult result(double seconds) {
@@ -187,13 +179,13 @@ public final class IngestJob {
   }
 
   /**
-   * Checks the accounting invariant from the written tables and returns the totals, in one aggregation: per file, the
-   * manifest row adds its counts and each item or quarantine row adds one, so a file with no manifest row, two of
-   * them, or rows its manifest does not count has a broken sum. The same per-file sums add up to the totals, and a
-   * kind or reason outside the fixed vocabulary is counted too (and fails the check). The broken files themselves are
-   * looked up only when there are any.
+   * Checks the accounting invariant from the written tables and returns the totals. Per file, the manifest row adds
+   * its counts and each item or quarantine row adds one, so a file with no manifest row, two of them, or rows its
+   * manifest does not count has a broken sum; the same per-file sums add up to the totals. Beside that aggregation,
+   * the items are counted by kind and the quarantine rows by reason, and a value outside either fixed vocabulary fails
+   * the check too. The broken files themselves are looked up only when there are any.
    */
-  private Totals verify(OutputLayout out, List<FileTask> files) {
+  Totals verify(OutputLayout out, long filesListed) {
     spark.sparkContext().setJobDescription("ingest: check that every unit is accounted for");
     // With the schemas given, Spark does not run a job per table to read a footer for them.
     Dataset<Row> manifest =
@@ -202,92 +194,81 @@ public final class IngestJob {
     Dataset<Row> quarantine = spark.read().schema(Schemas.QUARANTINE).parquet(out.restricted(OutputLayout.QUARANTINE));
     Column zero = lit(0L);
     Column one = lit(1L);
-    Column none = lit(null).cast("string");
-    Dataset<Row> rows =
+    Dataset<Row> perFile =
         manifest
             .select(col("source_uri"), one.as("manifest_rows"), col("size_bytes"), col("units_found"),
                 col("items_written"), col("units_quarantined"), zero.as("items_in_table"),
-                zero.as("quarantined_in_table"), none.as("kind"), none.as("reason"))
+                zero.as("quarantined_in_table"))
             .unionByName(items.select(col("source_uri"), zero.as("manifest_rows"), zero.as("size_bytes"),
                 zero.as("units_found"), zero.as("items_written"), zero.as("units_quarantined"),
-                one.as("items_in_table"), zero.as("quarantined_in_table"), col("kind"), none.as("reason")))
+                one.as("items_in_table"), zero.as("quarantined_in_table")))
             .unionByName(quarantine.select(col("source_uri"), zero.as("manifest_rows"), zero.as("size_bytes"),
                 zero.as("units_found"), zero.as("items_written"), zero.as("units_quarantined"),
-                zero.as("items_in_table"), one.as("quarantined_in_table"), none.as("kind"), col("reason")));
-    List<String> sums = List.of("manifest_rows", "size_bytes", "units_found", "items_written", "units_quarantined",
-        "items_in_table", "quarantined_in_table");
-    List<String> kinds = Arrays.stream(Format.Kind.values()).map(Format.Kind::code).toList();
-    List<String> reasons = Arrays.stream(Reason.values()).map(Reason::code).toList();
-    List<Column> perFileSums = new ArrayList<>();
-    sums.forEach(c -> perFileSums.add(sum(c).as(c)));
-    kinds.forEach(k -> perFileSums.add(countWhere(col("kind").equalTo(k)).as("kind:" + k)));
-    perFileSums.add(countWhere(col("kind").isNotNull().and(not(col("kind").isin(kinds.toArray())))).as("kind:?"));
-    reasons.forEach(r -> perFileSums.add(countWhere(col("reason").equalTo(r)).as("reason:" + r)));
-    perFileSums.add(
-        countWhere(col("reason").isNotNull().and(not(col("reason").isin(reasons.toArray())))).as("reason:?"));
-    Column broken =
-        col("manifest_rows").notEqual(1)
-            .or(col("units_found").notEqual(col("items_written").plus(col("units_quarantined"))))
-            .or(col("items_written").notEqual(col("items_in_table")))
-            .or(col("units_quarantined").notEqual(col("quarantined_in_table")));
-    Dataset<Row> perFile =
-        rows.groupBy("source_uri")
-            .agg(perFileSums.get(0), perFileSums.subList(1, perFileSums.size()).toArray(new Column[0]))
-            .withColumn("broken", broken);
-    String[] totalColumns = perFile.drop("source_uri", "broken").columns();
-    List<Column> totalSums = new ArrayList<>();
-    for (String c : totalColumns) {
-      totalSums.add(coalesce(sum(col("`" + c + "`")), zero).as(c));
-    }
-    totalSums.add(countWhere(col("broken")).as("broken_files"));
-    Row t = perFile.agg(totalSums.get(0), totalSums.subList(1, totalSums.size()).toArray(new Column[0])).first();
-    if (t.getLong(t.fieldIndex("broken_files")) > 0) {
+                zero.as("items_in_table"), one.as("quarantined_in_table")))
+            .groupBy("source_uri")
+            .agg(sum("manifest_rows").as("manifest_rows"), sum("size_bytes").as("size_bytes"),
+                sum("units_found").as("units_found"), sum("items_written").as("items_written"),
+                sum("units_quarantined").as("units_quarantined"), sum("items_in_table").as("items_in_table"),
+                sum("quarantined_in_table").as("quarantined_in_table"))
+            .withColumn("broken",
+                col("manifest_rows").notEqual(1)
+                    .or(col("units_found").notEqual(col("items_written").plus(col("units_quarantined"))))
+                    .or(col("items_written").notEqual(col("items_in_table")))
+                    .or(col("units_quarantined").notEqual(col("quarantined_in_table"))));
+    List<List<Row>> results = Concurrently.all(List.of(
+        () -> perFile
+            .agg(count(lit(1)).as("files"), coalesce(sum("manifest_rows"), zero), coalesce(sum("size_bytes"), zero),
+                coalesce(sum("units_found"), zero), coalesce(sum("items_written"), zero),
+                coalesce(sum("units_quarantined"), zero), sum(when(col("broken"), 1L).otherwise(0L)))
+            .collectAsList(),
+        // Bounded: a table holding values outside the vocabularies shows at most a thousand of them.
+        () -> items.select(concat(lit("kind:"), col("kind")).as("key"))
+            .unionByName(quarantine.select(concat(lit("reason:"), col("reason")).as("key")))
+            .groupBy("key").count().limit(1000).collectAsList()));
+    Row t = results.get(0).get(0);
+    long broken = t.isNullAt(6) ? 0 : t.getLong(6);
+    if (broken > 0) {
       List<Row> first =
           perFile.filter(col("broken")).select(Arrays.stream(new String[] {"source_uri", "manifest_rows",
                   "units_found", "items_written", "items_in_table", "units_quarantined", "quarantined_in_table"})
                   .map(functions::col).toArray(Column[]::new))
               .orderBy("source_uri").limit(5).collectAsList();
       throw new AccountingException(
-          t.getLong(t.fieldIndex("broken_files")) + " files where units found != items + quarantined, first: "
+          broken + " files where units found != items + quarantined, first: "
               + first.stream()
                   .map(r -> r.getString(0) + " (manifest rows " + r.get(1) + ", found " + r.get(2) + ", items "
                       + r.get(3) + " written / " + r.get(4) + " in table, quarantined " + r.get(5) + " / " + r.get(6)
                       + " in table)")
                   .toList());
     }
-    long outside = t.getLong(t.fieldIndex("kind:?")) + t.getLong(t.fieldIndex("reason:?"));
+    long manifestRows = t.getLong(1);
+    if (manifestRows != filesListed) {
+      throw new AccountingException(filesListed + " files listed but " + manifestRows + " manifest rows written");
+    }
+    Map<String, Long> kinds = new TreeMap<>();
+    Map<String, Long> reasons = new TreeMap<>();
+    Set<String> kindCodes = Arrays.stream(Format.Kind.values()).map(Format.Kind::code).collect(Collectors.toSet());
+    Set<String> reasonCodes = Arrays.stream(Reason.values()).map(Reason::code).collect(Collectors.toSet());
+    long outside = 0;
+    for (Row r : results.get(1)) {
+      String key = r.isNullAt(0) ? "" : r.getString(0); // a null kind or reason is outside the vocabulary too
+      String value = key.substring(key.indexOf(':') + 1);
+      if (key.startsWith("kind:") && kindCodes.contains(value)) {
+        kinds.put(value, r.getLong(1));
+      } else if (key.startsWith("reason:") && reasonCodes.contains(value)) {
+        reasons.put(value, r.getLong(1));
+      } else {
+        outside += r.getLong(1);
+      }
+    }
     if (outside > 0) {
       throw new AccountingException(outside + " rows with a kind or quarantine reason outside the fixed vocabulary");
     }
-    long manifestRows = t.getLong(t.fieldIndex("manifest_rows"));
-    if (manifestRows != files.size()) {
-      throw new AccountingException(files.size() + " files listed but " + manifestRows + " manifest rows written");
-    }
     Totals totals =
-        new Totals(
-            manifestRows, t.getLong(t.fieldIndex("size_bytes")), t.getLong(t.fieldIndex("units_found")),
-            t.getLong(t.fieldIndex("items_written")), t.getLong(t.fieldIndex("units_quarantined")),
-            nonZero(t, "kind:", kinds), nonZero(t, "reason:", reasons));
+        new Totals(manifestRows, t.getLong(2), t.getLong(3), t.getLong(4), t.getLong(5), kinds, reasons);
     LOG.info(
         "ingest: {} files, {} units = {} items + {} quarantined",
         totals.files(), totals.units(), totals.items(), totals.quarantined());
     return totals;
-  }
-
-  /** How many rows of a group match. */
-  private static Column countWhere(Column condition) {
-    return sum(when(condition, 1L).otherwise(0L));
-  }
-
-  /** The counts of the {@code prefix + value} columns of {@code totals} that are not zero. */
-  private static Map<String, Long> nonZero(Row totals, String prefix, List<String> values) {
-    Map<String, Long> out = new TreeMap<>();
-    for (String v : values) {
-      long n = totals.getLong(totals.fieldIndex(prefix + v));
-      if (n > 0) {
-        out.put(v, n);
-      }
-    }
-    return out;
   }
 }

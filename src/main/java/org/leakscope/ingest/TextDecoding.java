@@ -76,12 +76,7 @@ public final class TextDecoding {
   }
 
   static boolean isAscii(byte[] b, int off, int len) {
-    for (int i = off, end = off + len; i < end; i++) {
-      if (b[i] < 0) {
-        return false;
-      }
-    }
-    return true;
+    return Bytes.firstNonAscii(b, off, off + len) == off + len;
   }
 
   private static boolean isAsciiCompatible(Charset c) {

@@ -77,6 +77,11 @@ public final class Committers {
     return chosen;
   }
 
+  /** True when {@code location} is on the S3A file system: written through a committer, never by renaming. */
+  public static boolean onS3a(Configuration conf, String location) {
+    return !s3a(List.of(location), conf).isEmpty();
+  }
+
   /**
    * The committer for a bucket: the session's setting, else one set in the file system's configuration (not
    * Hadoop's {@code file} default), else {@value #DEFAULT}; only an S3A committer.

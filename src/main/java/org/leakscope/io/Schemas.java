@@ -87,9 +87,6 @@ public final class Schemas {
   public static final StructType INGEST_OUTPUT =
       union("row_type", withType(ITEMS, "text", DataTypes.BinaryType), QUARANTINE, INGEST_MANIFEST);
 
-  /** The rows of {@link #INGEST_OUTPUT} that are not items: quarantine and manifest rows, as the ingest spools them. */
-  public static final StructType INGEST_BOOKKEEPING = union("row_type", QUARANTINE, INGEST_MANIFEST);
-
   /**
    * The ingest output carries {@code text} as UTF-8 bytes, cast to a string when {@code items} is written (a cast
    * that wraps the bytes without copying or re-encoding them).

@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class TableFormat {
   static final String TIMESTAMP_TYPE = "spark.sql.parquet.outputTimestampType";
-  static final String COMPRESSION = "spark.sql.parquet.compression.codec";
+  public static final String COMPRESSION = "spark.sql.parquet.compression.codec";
 
   private TableFormat() {}
 

@@ -94,6 +94,15 @@ class FileListingTest {
     Files.writeString(p, text, StandardCharsets.UTF_8);
   }
 
+  @Test
+  void aGroupTravelsAsBytesAndComesBackAsItWas() {
+    List<FileTask> group = new ArrayList<>(files(300, 0));
+    group.add(new FileTask("file:/dump/odd\ud800\tname\n", "odd\ud800\tname\n", 0));
+    group.add(new FileTask("s3a://b/ü €/x", "ü €/x", Long.MAX_VALUE));
+    assertEquals(group, FileTask.decode(FileTask.encode(group)));
+    assertEquals(List.of(), FileTask.decode(FileTask.encode(List.of())));
+  }
+
   /** {@code n} files; with {@code size} 0, sizes from 1 byte to 2 MB varying by index. */
   private static List<FileTask> files(int n, long size) {
     List<FileTask> out = new ArrayList<>();

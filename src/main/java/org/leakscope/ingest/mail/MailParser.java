@@ -88,7 +88,8 @@ public final class MailParser {
   public ParsedMail parse(
       byte[] bytes, int off, int len, Format format, String locator, Function<String, String> idOf) {
     // mime4j bounds header lines only; body lines are held to the same limit here, as the mbox reader does.
-    int longest = longestLine(bytes, off, len);
+    // A message no longer than the line limit cannot hold a line over it.
+    int longest = len <= limits.maxLineBytes() ? 0 : longestLine(bytes, off, len);
     if (longest > limits.maxLineBytes()) {
       throw new UnitRejected(
           Reason.TOO_LARGE, "line of " + longest + " bytes, over maxLineBytes=" + limits.maxLineBytes());

@@ -1,5 +1,7 @@
 package org.leakscope.ingest.mail;
 
+import org.leakscope.ingest.Bytes;
+
 /**
  * Lenient quoted-printable decoding (RFC 2045 §6.7) over a whole part held in memory. mime4j's stream decoder
  * takes about a quarter of all ingest time on QP-heavy mail (measured in BENCHMARKS.md); this loop does the same
@@ -18,12 +20,15 @@ final class QuotedPrintable {
     int malformed = 0;
     int i = 0;
     while (i < len) {
-      byte b = in[i];
-      if (b != '=') {
-        out[o++] = b;
-        i++;
-        continue;
+      int eq = Bytes.indexOf(in, i, len, (byte) '=');
+      int end = eq < 0 ? len : eq;
+      System.arraycopy(in, i, out, o, end - i); // the literal run up to the next '='
+      o += end - i;
+      i = end;
+      if (eq < 0) {
+        break;
       }
+      byte b = in[i];
       int j = i + 1;
       while (j < len && (in[j] == ' ' || in[j] == '\t')) {
         j++; // transport may add blanks after a soft break's '='

@@ -1,12 +1,14 @@
 package org.leakscope.ingest.mail;
 
+import org.leakscope.ingest.Bytes;
+
 /** Strict UTF-8 validation in one pass without decoding (no overlongs, no surrogates, nothing above U+10FFFF). */
 final class Utf8 {
   private Utf8() {}
 
   static boolean isValid(byte[] b) {
-    int i = 0;
     int n = b.length;
+    int i = Bytes.firstNonAscii(b, 0, n);
     while (i < n) {
       int c = b[i];
       if (c >= 0) {
