@@ -25,6 +25,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -53,6 +54,8 @@ public final class IngestJob {
 
   private static final String STAGE = "ingest";
   private static final int ROW_TYPE = Schemas.outputIndex("row_type");
+  private static final int[] ITEM_COLUMNS =
+      Arrays.stream(Schemas.ITEMS_WIRE.fieldNames()).mapToInt(Schemas::outputIndex).toArray();
 
   private final SparkSession spark;
   private final IngestConfig config;
@@ -123,7 +126,7 @@ public final class IngestJob {
                               row -> {
                                 String type = row.getString(ROW_TYPE);
                                 if (Schemas.ROW_ITEM.equals(type)) {
-                                  sink.accept(row);
+                                  sink.accept(itemRow(row));
                                 } else if (Schemas.ROW_QUARANTINE.equals(type)) {
                                   quarantine.write(row);
                                 } else {
@@ -138,7 +141,19 @@ public final class IngestJob {
                         }
                       });
                 });
-    return spark.createDataFrame(rows, Schemas.INGEST_OUTPUT);
+    return spark.createDataFrame(rows, Schemas.ITEMS_WIRE);
+  }
+
+  /**
+   * An item row of {@link Schemas#INGEST_OUTPUT} narrowed to {@link Schemas#ITEMS_WIRE}: Spark converts only the
+   * items' columns, not the small tables' ones that are always null in an item row.
+   */
+  private static Row itemRow(Row row) {
+    Object[] v = new Object[ITEM_COLUMNS.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = row.get(ITEM_COLUMNS[i]);
+    }
+    return RowFactory.create(v);
   }
 
   private void writeItems(Dataset<Row> items, String path) {
@@ -163,7 +178,7 @@ public final class IngestJob {
     Column[] columns = new Column[schema.size()];
     for (int i = 0; i < columns.length; i++) {
       StructField f = schema.fields()[i];
-      boolean sameType = Schemas.INGEST_OUTPUT.apply(f.name()).dataType().equals(f.dataType());
+      boolean sameType = Schemas.ITEMS_WIRE.apply(f.name()).dataType().equals(f.dataType());
       columns[i] = sameType ? col(f.name()) : col(f.name()).cast(f.dataType()).as(f.name());
     }
     return columns;

@@ -87,6 +87,9 @@ public final class Schemas {
   public static final StructType INGEST_OUTPUT =
       union("row_type", withType(ITEMS, "text", DataTypes.BinaryType), QUARANTINE, INGEST_MANIFEST);
 
+  /** The item rows of {@link #INGEST_OUTPUT} as they travel to the {@code items} writer: text as UTF-8 bytes. */
+  public static final StructType ITEMS_WIRE = withType(ITEMS, "text", DataTypes.BinaryType);
+
   /**
    * The ingest output carries {@code text} as UTF-8 bytes, cast to a string when {@code items} is written (a cast
    * that wraps the bytes without copying or re-encoding them).
