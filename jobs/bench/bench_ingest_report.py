@@ -100,6 +100,8 @@ def measure(a):
         capped = gc_stats(gc_log_files(a.capped_gc_log))
         res["capped_heap"] = a.heap_cap
         res["capped_heap_after_max_mib"] = capped.get("heap_after_max_mib")
+    if a.stage_all:
+        res["stage_all_s"] = [float(x) for x in a.stage_all.split(",") if x]
     res["ingest"] = None
     res["ingest_source"] = None
     if a.summary and os.path.isfile(a.summary):
@@ -200,7 +202,9 @@ def render_section(results, a):
                  "mbox files of 20–50 MB, half as 2–20 KB `.eml` files in a maildir tree; plain, quoted-printable "
                  "and multipart/alternative bodies. Timed: `jobs/leakscope ingest --input CORPUS --output OUT` "
                  "(one JVM, `local[*]`, `-Xmx%s`), wall clock from launch to exit including JVM and Spark "
-                 "start-up, after an untimed warm-up run; corpus in the page cache. MB = 10^6 bytes; heap "
+                 "start-up, after an untimed warm-up run; corpus in the page cache. Each size is timed several times "
+                 "(`--repeat`, 3 by default), the previous run's output deleted and the disk flushed (`sync`) "
+                 "before each, and the run with the median stage time is reported. MB = 10^6 bytes; heap "
                  "figures are MiB from the G1 log (`-Xlog:gc`), max over all pauses. Each size is also run once "
                  "more under a small fixed heap (`-Xmx%s`, not timed for throughput), where G1 collects eagerly "
                  "and the after-GC peak approaches the live heap; the heap goal is judged on those runs. The "
@@ -219,6 +223,9 @@ def render_section(results, a):
                       fmt(r["mb_s_per_core"], 2), fmt(r["heap_after_max_mib"], 0),
                       fmt(r["heap_before_max_mib"], 0), fmt(r.get("capped_heap_after_max_mib"), 0))]
         notes = []
+        if r.get("stage_all_s"):
+            notes.append("stage seconds of the %d timed runs, in order: %s (the median run is shown)"
+                         % (len(r["stage_all_s"]), ", ".join(fmt(x, 1) for x in r["stage_all_s"])))
         if r.get("ingest"):
             notes.append("ingest (%s): %s" % (r["ingest_source"], ", ".join(
                 "%s %s" % (k, fmt(v)) for k, v in r["ingest"].items())))
@@ -288,6 +295,7 @@ def main(argv=None):
     m.add_argument("--summary", default=None)
     m.add_argument("--wall", type=float, required=True)
     m.add_argument("--cores", type=int, required=True)
+    m.add_argument("--stage-all", default=None, help="every timed run's stage seconds, comma-separated")
     r = sub.add_parser("render")
     r.add_argument("--results", required=True)
     r.add_argument("--benchmarks", required=True)

@@ -1,9 +1,8 @@
 package org.leakscope.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -42,9 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest stage: list the input, parse every file in Spark tasks while writing {@code items}, write
- * {@code quarantine} and {@code ingest_manifest} from the tasks' spools, then check from the written tables that every
- * unit found is an item or quarantined.
+ * The ingest stage: list the input, parse every file in Spark tasks that write {@code items} and, part by part,
+ * {@code quarantine} and {@code ingest_manifest}, then check from the written tables that every unit found is an item
+ * or quarantined.
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
@@ -232,16 +231,19 @@ public final class IngestJob {
                     .or(col("units_quarantined").notEqual(col("quarantined_in_table"))));
     List<List<Row>> results = Concurrently.all(List.of(
         () -> perFile
-            .agg(count(lit(1)).as("files"), coalesce(sum("manifest_rows"), zero), coalesce(sum("size_bytes"), zero),
-                coalesce(sum("units_found"), zero), coalesce(sum("items_written"), zero),
-                coalesce(sum("units_quarantined"), zero), sum(when(col("broken"), 1L).otherwise(0L)))
+            .agg(coalesce(sum("manifest_rows"), zero).as("manifest_rows"),
+                coalesce(sum("size_bytes"), zero).as("size_bytes"),
+                coalesce(sum("units_found"), zero).as("units_found"),
+                coalesce(sum("items_written"), zero).as("items_written"),
+                coalesce(sum("units_quarantined"), zero).as("units_quarantined"),
+                coalesce(sum(when(col("broken"), 1L).otherwise(0L)), zero).as("broken_files"))
             .collectAsList(),
         // Bounded: a table holding values outside the vocabularies shows at most a thousand of them.
         () -> items.select(concat(lit("kind:"), col("kind")).as("key"))
             .unionByName(quarantine.select(concat(lit("reason:"), col("reason")).as("key")))
             .groupBy("key").count().limit(1000).collectAsList()));
     Row t = results.get(0).get(0);
-    long broken = t.isNullAt(6) ? 0 : t.getLong(6);
+    long broken = t.getAs("broken_files");
     if (broken > 0) {
       List<Row> first =
           perFile.filter(col("broken")).select(Arrays.stream(new String[] {"source_uri", "manifest_rows",
@@ -256,7 +258,7 @@ public final class IngestJob {
                       + " in table)")
                   .toList());
     }
-    long manifestRows = t.getLong(1);
+    long manifestRows = t.getAs("manifest_rows");
     if (manifestRows != filesListed) {
       throw new AccountingException(filesListed + " files listed but " + manifestRows + " manifest rows written");
     }
@@ -280,7 +282,8 @@ public final class IngestJob {
       throw new AccountingException(outside + " rows with a kind or quarantine reason outside the fixed vocabulary");
     }
     Totals totals =
-        new Totals(manifestRows, t.getLong(2), t.getLong(3), t.getLong(4), t.getLong(5), kinds, reasons);
+        new Totals(manifestRows, t.getAs("size_bytes"), t.getAs("units_found"), t.getAs("items_written"),
+            t.getAs("units_quarantined"), kinds, reasons);
     LOG.info(
         "ingest: {} files, {} units = {} items + {} quarantined",
         totals.files(), totals.units(), totals.items(), totals.quarantined());
