@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
 
+  /** The items' columns whose values repeat (the small tables are written with dictionaries everywhere). */
   private static final List<String> REPEATING_COLUMNS =
-      List.of("kind", "format", "record_set", "source_uri", "source_path", "reason", "status");
+      List.of("kind", "format", "record_set", "source_uri", "source_path");
 
   private static final String STAGE = "ingest";
   private static final int ROW_TYPE = Schemas.outputIndex("row_type");
@@ -171,7 +172,7 @@ public final class IngestJob {
 
   /**
    * The table's columns, cast where the wire type differs (text travels as UTF-8 bytes and is cast to a string, a
-   * cast that wraps the bytes without copying them), and nullable as the table's schema says.
+   * cast that wraps the bytes without copying them).
    */
   private static Column[] columnsOf(StructType schema) {
     Column[] columns = new Column[schema.size()];

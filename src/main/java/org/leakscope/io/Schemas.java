@@ -79,16 +79,15 @@ public final class Schemas {
   public static final String ROW_QUARANTINE = "quarantine";
   public static final String ROW_MANIFEST = "manifest";
 
+  /** The item rows of {@link #INGEST_OUTPUT} as they travel to the {@code items} writer: text as UTF-8 bytes. */
+  public static final StructType ITEMS_WIRE = withType(ITEMS, "text", DataTypes.BinaryType);
+
   /**
    * What one ingest pass produces: the columns of items, quarantine and manifest side by side (shared names once),
    * with {@code row_type} saying which table a row belongs to. Every column is nullable here; each table's own
    * schema is applied when it is split off.
    */
-  public static final StructType INGEST_OUTPUT =
-      union("row_type", withType(ITEMS, "text", DataTypes.BinaryType), QUARANTINE, INGEST_MANIFEST);
-
-  /** The item rows of {@link #INGEST_OUTPUT} as they travel to the {@code items} writer: text as UTF-8 bytes. */
-  public static final StructType ITEMS_WIRE = withType(ITEMS, "text", DataTypes.BinaryType);
+  public static final StructType INGEST_OUTPUT = union("row_type", ITEMS_WIRE, QUARANTINE, INGEST_MANIFEST);
 
   /**
    * The ingest output carries {@code text} as UTF-8 bytes, cast to a string when {@code items} is written (a cast
