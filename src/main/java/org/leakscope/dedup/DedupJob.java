@@ -45,8 +45,9 @@ import org.leakscope.dedup.exact.ExactKeys;
 import org.leakscope.dedup.minhash.LshParams;
 import org.leakscope.dedup.minhash.Signatures;
 import org.leakscope.io.OutputLayout;
-import org.leakscope.privacy.Pseudonymize;
+import org.leakscope.io.Schemas;
 import org.leakscope.io.TableFormat;
+import org.leakscope.privacy.Pseudonymize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,8 @@ public final class DedupJob {
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup("dedup", "leakscope dedup", false);
     try {
-      Dataset<Row> items = spark.read().parquet(
+      // The schema given: ingest writes it, and Spark need not run a job to read it from the files' footers.
+      Dataset<Row> items = spark.read().schema(Schemas.ITEMS).parquet(
           out.requireRestricted(OutputLayout.ITEMS, "ingest", spark.sparkContext().hadoopConfiguration()));
       Dataset<Row> exact = steps.time("exact groups", () -> save(exactGroups(items), "exact"));
       Dataset<Row> signatures = steps.time("signatures", () -> save(signatures(items, exact), "signatures"));

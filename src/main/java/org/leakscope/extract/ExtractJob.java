@@ -26,6 +26,7 @@ import org.leakscope.common.Materialize;
 import org.leakscope.common.Steps;
 import org.leakscope.common.WorkDir;
 import org.leakscope.io.OutputLayout;
+import org.leakscope.io.Schemas;
 import org.leakscope.io.TableFormat;
 import org.leakscope.privacy.PseudonymKey;
 import org.leakscope.privacy.Pseudonymize;
@@ -55,7 +56,8 @@ public final class ExtractJob {
     long started = System.nanoTime();
     spark.sparkContext().setJobGroup(STAGE, "leakscope extract", false);
     try {
-      Dataset<Row> items = spark.read().parquet(
+      // The schema given: ingest writes it, and Spark need not run a job to read it from the files' footers.
+      Dataset<Row> items = spark.read().schema(Schemas.ITEMS).parquet(
           out.requireRestricted(OutputLayout.ITEMS, "ingest", spark.sparkContext().hadoopConfiguration()));
       Tokens tokens = key().tokens(); // a bad key fails before any work
       Dataset<Row> found = steps.time("mentions",
@@ -75,11 +77,8 @@ public final class ExtractJob {
         return new UserResolution.Resolved(r.nodes(),
             Materialize.at(spark, r.users(), out.restricted(OutputLayout.USERS)), r.loginKeys());
       });
-      Dataset<Row> mentions = steps.time("mentions table", () -> {
-        String path = out.restricted(OutputLayout.MENTIONS);
-        withIds(found, companies, users).write().mode(SaveMode.Overwrite).parquet(path);
-        return spark.read().parquet(path);
-      });
+      Dataset<Row> mentions = steps.time("mentions table",
+          () -> Materialize.at(spark, withIds(found, companies, users), out.restricted(OutputLayout.MENTIONS)));
       // The BI copies and the summary's counts read the same tables and are independent: run at once.
       AtomicReference<Counts> counts = new AtomicReference<>();
       steps.time("pseudonymized tables and counts", () -> {
