@@ -103,15 +103,78 @@ public final class Phones {
    * {@code sink} with each as written and in E.164. National numbers are not looked for: without a country they
    * cannot be told from other digit runs. Texts without a {@code +} followed by a digit are skipped without
    * invoking libphonenumber; for the others {@link PhoneNumberUtil#findNumbers} runs with leniency {@code VALID}
-   * and at most {@value #MAX_TRIES} candidates per text, a bound against texts made of digits only.
+   * over the windows around their plus signs ({@link #plusWindows}), with at most {@value #MAX_TRIES} candidates
+   * per window, a bound against windows made of digits only.
    */
   public static void findInText(String text, BiConsumer<String, String> sink) {
     if (text == null || !hasPlusDigit(text)) {
       return;
     }
-    for (PhoneNumberMatch match : UTIL.findNumbers(text, UNKNOWN_REGION, Leniency.VALID, MAX_TRIES)) {
-      sink.accept(match.rawString(), UTIL.format(match.number(), PhoneNumberFormat.E164));
+    plusWindows(text, (start, end) -> {
+      CharSequence window = start == 0 && end == text.length() ? text : text.subSequence(start, end);
+      for (PhoneNumberMatch match : UTIL.findNumbers(window, UNKNOWN_REGION, Leniency.VALID, MAX_TRIES)) {
+        sink.accept(match.rawString(), UTIL.format(match.number(), PhoneNumberFormat.E164));
+      }
+    });
+  }
+
+  /**
+   * Characters a window reaches before a plus sign. Without a region, only a number written with a plus sign
+   * parses, and libphonenumber's matcher admits a plus sign only among a candidate's first two leading characters
+   * (an opening bracket or plus sign, each followed by at most four punctuation marks), so a candidate holding a
+   * plus sign starts at most 5 characters before it.
+   */
+  static final int BEFORE_PLUS = 16;
+  /**
+   * Characters a window reaches after a plus sign: more than such a candidate can span (two leading groups of 5,
+   * 21 digit blocks of up to 20 digits after up to 4 punctuation marks, an extension) plus the few characters the
+   * matcher looks at after a candidate (a time of day's {@code :MM}, the next character).
+   */
+  static final int AFTER_PLUS = 700;
+
+  /**
+   * Calls {@code window} with the {@code [start, end)} ranges of {@code text} around its plus signs (ASCII and
+   * full width; {@link #nextPlus} says which), overlapping ranges merged, in order. libphonenumber's matcher reads the whole text with a
+   * regular expression; a body of a few kB with one number in its signature is mostly text that cannot hold one.
+   * Its matches in the windows are its matches in the whole text: a match needs a plus sign here, every candidate
+   * that holds one lies inside its window, and the candidates between windows hold none.
+   * {@code PhonesTest} compares both on generated and adversarial texts.
+   */
+  static void plusWindows(String text, WindowSink window) {
+    int n = text.length();
+    int plus = nextPlus(text, 0);
+    while (plus >= 0) {
+      int start = Math.max(0, plus - BEFORE_PLUS);
+      int end = Math.min(n, plus + AFTER_PLUS);
+      int next = nextPlus(text, plus + 1);
+      while (next >= 0 && next - BEFORE_PLUS < end) {
+        end = Math.min(n, next + AFTER_PLUS);
+        next = nextPlus(text, next + 1);
+      }
+      window.accept(start, end);
+      plus = next;
     }
+  }
+
+  /** A range {@code [start, end)} of a text. */
+  @FunctionalInterface
+  interface WindowSink {
+    void accept(int start, int end);
+  }
+
+  /**
+   * The next plus sign that can begin a number. One followed by a zero cannot: no country calling code starts with
+   * 0, and the rest of a candidate holds no plus sign. Those are the time zones of quoted headers
+   * ({@code Sent: Sat, 21 Apr 2018 20:19:54 +0000}), in reply after reply.
+   */
+  private static int nextPlus(String text, int from) {
+    for (int i = from, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '+' || c == '＋') && (i + 1 == n || Character.digit(text.charAt(i + 1), 10) != 0)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String regionOf(PhoneNumber number, String context) {
