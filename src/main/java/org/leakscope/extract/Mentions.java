@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.leakscope.common.BoundedCache;
+import org.leakscope.dedup.minhash.QuoteStripper;
 import org.leakscope.extract.rules.CompanyNames;
 import org.leakscope.extract.rules.Countries;
 import org.leakscope.extract.rules.Domains;
@@ -25,7 +27,6 @@ import org.leakscope.extract.rules.MailSignatures;
 import org.leakscope.extract.rules.Normalized;
 import org.leakscope.extract.rules.PersonNames;
 import org.leakscope.extract.rules.Phones;
-import org.leakscope.dedup.minhash.QuoteStripper;
 
 /**
  * Step 1 of the extract stage: every entity mention in every item, found and normalized in one pass over each text
@@ -131,11 +132,23 @@ public final class Mentions {
     }
   }
 
+  /** Spellings of addresses whose reading a task keeps (a few MB). */
+  static final int ADDRESSES_CACHED = 20_000;
+
+  /** An address read by the rules: its normal forms and domain, or the reason it was rejected. */
+  private record Address(String normalized, String canonical, String host, String registrable, boolean company,
+      String country, String reason) {}
+
   /** Finds the mentions of one item at a time; the list is reused, so memory is one item's mentions. */
   static final class Finder {
     private static final String[] HEADERS = {"from", "to", "cc", "bcc", "reply_to"};
     private final boolean canonical;
     private final List<Row> out = new ArrayList<>();
+    /**
+     * Addresses read so far in this task, by their spelling: a mail header's addresses recur in message after
+     * message, and normalizing one and finding its registrable domain was a fifth of the pass.
+     */
+    private final BoundedCache<String, Address> addresses = new BoundedCache<>(ADDRESSES_CACHED);
     private String itemId;
     private String kind;
     private String recordSet;
@@ -339,27 +352,37 @@ public final class Mentions {
      * and the domain's ccTLD country as a country mention.
      */
     private void address(String raw, String source, String rule, String context) {
+      Address a = addresses.computeIfAbsent(raw, this::readAddress);
+      if (a.reason() != null) {
+        add(EMAIL_ADDRESS, raw, null, null, null, source, rule, null, a.reason(), context);
+        return;
+      }
+      add(EMAIL_ADDRESS, raw, a.normalized(), a.canonical(), a.registrable(), source, rule, a.country(), null,
+          context);
+      if (SENDER.equals(context) && a.company()) {
+        senderDomain = a.registrable();
+        senderCountry = a.country();
+      }
+      if (a.company()) {
+        add(DOMAIN, a.host(), a.registrable(), null, a.registrable(), source, "address_domain", a.country(), null,
+            context);
+        if (a.country() != null) {
+          add(COUNTRY, a.host(), a.country(), null, a.registrable(), source, CCTLD, a.country(), null, context);
+        }
+      }
+    }
+
+    /** What an address as written says, by the rules: the same for every mention of it. */
+    private Address readAddress(String raw) {
       Normalized n = EmailAddresses.normalize(raw);
       if (!n.isOk()) {
-        add(EMAIL_ADDRESS, raw, null, null, null, source, rule, null, n.reason(), context);
-        return;
+        return new Address(null, null, null, null, false, null, n.reason());
       }
       String host = EmailAddresses.domainOf(n.value());
       String registrable = Domains.registrable(host);
       boolean company = registrable != null && !Domains.isFreeMail(registrable);
-      String country = company ? Domains.countryOfTld(host) : null;
-      add(EMAIL_ADDRESS, raw, n.value(), canonical ? EmailAddresses.canonical(n.value()) : null, registrable,
-          source, rule, country, null, context);
-      if (SENDER.equals(context) && company) {
-        senderDomain = registrable;
-        senderCountry = country;
-      }
-      if (company) {
-        add(DOMAIN, host, registrable, null, registrable, source, "address_domain", country, null, context);
-        if (country != null) {
-          add(COUNTRY, host, country, null, registrable, source, CCTLD, country, null, context);
-        }
-      }
+      return new Address(n.value(), canonical ? EmailAddresses.canonical(n.value()) : null, host, registrable,
+          company, company ? Domains.countryOfTld(host) : null, null);
     }
 
     private void domainField(String value, String source) {
