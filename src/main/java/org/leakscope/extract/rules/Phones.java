@@ -134,11 +134,11 @@ public final class Phones {
 
   /**
    * Calls {@code window} with the {@code [start, end)} ranges of {@code text} around its plus signs (ASCII and
-   * full width; {@link #nextPlus} says which), overlapping ranges merged, in order. libphonenumber's matcher reads the whole text with a
-   * regular expression; a body of a few kB with one number in its signature is mostly text that cannot hold one.
-   * Its matches in the windows are its matches in the whole text: a match needs a plus sign here, every candidate
-   * that holds one lies inside its window, and the candidates between windows hold none.
-   * {@code PhonesTest} compares both on generated and adversarial texts.
+   * full width; {@link #nextPlus} says which), overlapping ranges merged, in order. libphonenumber's matcher reads
+   * the whole text with a regular expression; a body of a few kB with one number in its signature is mostly text
+   * that cannot hold one. Its matches in the windows are its matches in the whole text: without a region a match
+   * needs a plus sign, every candidate that holds one lies inside its window, and the candidates between windows
+   * hold none. {@code PhonesTest} compares both on random texts and on real mail.
    */
   static void plusWindows(String text, WindowSink window) {
     int n = text.length();
