@@ -4,10 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -20,9 +17,11 @@ import org.leakscope.extract.ExtractJob;
 import org.leakscope.extract.Mentions;
 
 /**
- * What each metric counts at each basis, as one long table of {@code (metric, basis, key)}: the value of a metric at
- * a basis is the number of distinct keys. One definition serves the exact count, the HLL estimate and the Theta
- * sketch, so they always count the same thing.
+ * What each metric counts at each basis, as one long table of {@code (metric, basis, key, occurrence)}: the value of
+ * a metric at a basis is the number of distinct keys. One definition serves the exact count, the HLL estimate and the
+ * Theta sketch, so they always count the same thing. At the {@code raw} basis a key is a place and each row is one
+ * occurrence ({@code occurrence} true): rows that agree (the same bytes stored twice, an address written twice in one
+ * body) are numbered by {@link MetricSketches}, so each keeps its own key.
  *
  * <p>Keys come from content, not location, so the Theta sketches of two runs can be intersected ({@code compare}):
  *
@@ -39,7 +38,8 @@ import org.leakscope.extract.Mentions;
 public final class MetricKeys {
   private MetricKeys() {}
 
-  private static final String SEP = "\u0000";
+  /** Separates the parts of a place, and a place from its running number. */
+  static final String SEP = "\u0000";
 
   /** Metrics of item kinds. */
   public static final Map<String, String> KIND_METRICS =
@@ -58,15 +58,15 @@ public final class MetricKeys {
     Dataset<Row> items = datedItems.join(representatives, "near_cluster", "left");
     List<Dataset<Row>> parts = new ArrayList<>();
     parts.add(occurrences(items.select(metric.as("metric"), col("content_sha256").as("place"))));
-    parts.add(items.select(metric.as("metric"), lit(Vocabulary.EXACT_UNIQUE).as("basis"),
-        col("exact_key").as("key")));
-    parts.add(items.where(records.unary_$bang())
-        .select(metric.as("metric"), lit(Vocabulary.NEAR_UNIQUE).as("basis"), col("cluster_key").as("key")));
+    parts.add(values(items.select(metric.as("metric"), lit(Vocabulary.EXACT_UNIQUE).as("basis"),
+        col("exact_key").as("key"))));
+    parts.add(values(items.where(records.unary_$bang())
+        .select(metric.as("metric"), lit(Vocabulary.NEAR_UNIQUE).as("basis"), col("cluster_key").as("key"))));
     Dataset<Row> inSets = items.where(records.and(col("record_set").isNotNull()));
     Column setMetric = concat(lit(Vocabulary.RECORD_SET_PREFIX), col("record_set"));
     parts.add(occurrences(inSets.select(setMetric.as("metric"), col("content_sha256").as("place"))));
-    parts.add(inSets.select(setMetric.as("metric"), lit(Vocabulary.EXACT_UNIQUE).as("basis"),
-        col("exact_key").as("key")));
+    parts.add(values(inSets.select(setMetric.as("metric"), lit(Vocabulary.EXACT_UNIQUE).as("basis"),
+        col("exact_key").as("key"))));
     return union(parts);
   }
 
@@ -81,18 +81,18 @@ public final class MetricKeys {
     List<Dataset<Row>> parts = new ArrayList<>();
     parts.add(rawOccurrences(counted.where(Mentions.explicit())
         .join(datedItems.select("item_id", "content_sha256"), "item_id")));
-    parts.add(counted.where(Mentions.explicit())
-        .select(metric.as("metric"), lit(Vocabulary.DISTINCT_RAW).as("basis"), col("raw_value").as("key")));
-    parts.add(counted.where(Mentions.valid())
+    parts.add(values(counted.where(Mentions.explicit())
+        .select(metric.as("metric"), lit(Vocabulary.DISTINCT_RAW).as("basis"), col("raw_value").as("key"))));
+    parts.add(values(counted.where(Mentions.valid())
         .select(metric.as("metric"), lit(Vocabulary.DISTINCT_NORMALIZED).as("basis"),
-            col("normalized_value").as("key")));
-    parts.add(counted.where(Mentions.valid().and(col("canonical_value").isNotNull()))
+            col("normalized_value").as("key"))));
+    parts.add(values(counted.where(Mentions.valid().and(col("canonical_value").isNotNull()))
         .select(metric.as("metric"), lit(Vocabulary.DISTINCT_CANONICAL).as("basis"),
-            col("canonical_value").as("key")));
-    parts.add(users.select(lit(Vocabulary.USERS).as("metric"), lit(Vocabulary.RESOLVED).as("basis"),
-        col("user_id").as("key")));
-    parts.add(companies.select(lit(Vocabulary.COMPANIES).as("metric"), lit(Vocabulary.RESOLVED).as("basis"),
-        col("company_id").as("key")));
+            col("canonical_value").as("key"))));
+    parts.add(values(users.select(lit(Vocabulary.USERS).as("metric"), lit(Vocabulary.RESOLVED).as("basis"),
+        col("user_id").as("key"))));
+    parts.add(values(companies.select(lit(Vocabulary.COMPANIES).as("metric"), lit(Vocabulary.RESOLVED).as("basis"),
+        col("company_id").as("key"))));
     return union(parts);
   }
 
@@ -103,15 +103,15 @@ public final class MetricKeys {
     return occurrences(explicit.select(metricOfType(col("entity_type")).as("metric"), place.as("place")));
   }
 
-  /**
-   * {@code raw} keys of {@code (metric, place)} rows, one per row: rows that agree (the same bytes stored twice, an
-   * address written twice in one body) are numbered, so the keys are distinct and the same on any partitioning.
-   */
+  /** {@code raw} keys of {@code (metric, place)} rows: one occurrence per row, however many rows agree. */
   private static Dataset<Row> occurrences(Dataset<Row> places) {
-    return places.groupBy("metric", "place").agg(count(lit(1)).as("n"))
-        .select(col("metric"), col("place"), explode(sequence(lit(1L), col("n"))).as("i"))
-        .select(col("metric"), lit(Vocabulary.RAW).as("basis"),
-            concat_ws(SEP, col("place"), col("i").cast("string")).as("key"));
+    return places.select(col("metric"), lit(Vocabulary.RAW).as("basis"), col("place").as("key"),
+        lit(true).as("occurrence"));
+  }
+
+  /** Keys of {@code (metric, basis, key)} rows that count each value once. */
+  private static Dataset<Row> values(Dataset<Row> keys) {
+    return keys.withColumn("occurrence", lit(false));
   }
 
   static Column metricOfKind(Column kind) {
