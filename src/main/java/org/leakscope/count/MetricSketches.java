@@ -1,7 +1,9 @@
 package org.leakscope.count;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -80,10 +82,13 @@ public final class MetricSketches {
   /**
    * {@code metric, basis, value} (the exact number of distinct keys), {@code hll} and {@code theta} (serialized
    * sketches of the keys), from {@code metric, basis, key, occurrence} rows. A row with {@code occurrence} true is
-   * one occurrence of its key: the n-th equal row is counted and sketched as {@code key + "\0" + n}.
+   * one occurrence of its key: the n-th equal row is counted and sketched as {@code key + "\0" + n} (null counts as
+   * false). The rows of one metric, basis and key are expected to agree on it: MetricKeys makes a basis all one or
+   * the other.
    */
   public static Dataset<Row> aggregate(Dataset<Row> keys) {
-    Dataset<Row> all = keys.select("metric", "basis", "key", "occurrence").where(col("key").isNotNull());
+    Dataset<Row> all = keys.where(col("key").isNotNull())
+        .select(col("metric"), col("basis"), col("key"), coalesce(col("occurrence"), lit(false)).as("occurrence"));
     // A value is counted once however often it recurs, and most recur (an address in every message it is in):
     // each task drops its repeats before the shuffle (Spark's partial aggregation), so the buckets receive a few
     // rows per value instead of one per mention (at scale 8, 4 M rows fewer to shuffle and sort).
