@@ -133,7 +133,8 @@ public final class CountJob {
         CountResult.MetricValue mv = new CountResult.MetricValue(value, e.estimate(), e.lower95(), e.upper95());
         bases.put(basis, mv);
         countRows.add(RowFactory.create(metric, basis, value, e.estimate(), e.lower95(), e.upper95()));
-        sketchRows.add(RowFactory.create(metric, basis, hll, MetricSketches.HLL_LG_K, theta, MetricSketches.THETA_LG_K));
+        sketchRows.add(
+            RowFactory.create(metric, basis, hll, MetricSketches.HLL_LG_K, theta, MetricSketches.THETA_LG_K));
       }
       metrics.put(metric, bases);
     }

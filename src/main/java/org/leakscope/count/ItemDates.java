@@ -8,8 +8,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Every item with its date and its dedup groups: {@code item_id, kind, record_set, content_sha256, item_date,
- * exact_key, exact_group, near_cluster, record_group}. A message's date is its Date header; an attachment's, its message's; documents and
- * records found loose in a dump carry no date of their own (null: "undated").
+ * exact_key, exact_group, near_cluster, record_group}. A message's date is its Date header; an attachment's, its
+ * message's; documents and records found loose in a dump carry no date of their own (null: "undated").
  */
 public final class ItemDates {
   private ItemDates() {}

@@ -104,7 +104,8 @@ public final class Reconciliation {
       return claimText + " matches no counting definition; the nearest is the strictest, the " + near
           + (overstatement == null ? "" : ": the claim is " + Words.ratio(overstatement) + " that count") + ".";
     }
-    return claimText + (matches ? " matches the " + near : " matches no counting definition; the nearest is the " + near)
+    return claimText
+        + (matches ? " matches the " + near : " matches no counting definition; the nearest is the " + near)
         + "; " + strict + ratio + ".";
   }
 
