@@ -31,8 +31,8 @@ import org.leakscope.extract.Mentions;
  *       contents within the set;
  *   <li>entities: {@code raw} keys are occurrences (stored copy, source, context, rule, value, and a running number
  *       for a value written twice in one place), {@code distinct_raw} the values as written,
- *       {@code distinct_normalized} the normalized values, {@code distinct_canonical} the canonical addresses, {@code resolved} the ids of
- *       resolved users and companies.
+ *       {@code distinct_normalized} the normalized values, {@code distinct_canonical} the canonical addresses,
+ *       {@code resolved} the ids of resolved users and companies.
  * </ul>
  */
 public final class MetricKeys {
