@@ -58,8 +58,8 @@ public final class Exports {
                 col("item_id"))))
         .where(col("rank").leq(MEMBERS_LISTED));
     Column text = col("text");
-    // At most 30 clusters of 6 members: sent to every task of the items scan, so the items (their texts) are not
-    // shuffled to meet them (at scale 2 that shuffle was 67 MB).
+    // At most NEAR_CLUSTERS_LISTED + CLUSTERS_LISTED clusters of MEMBERS_LISTED members: sent to every task of the
+    // items scan, so the items (their texts) are not shuffled to meet them (at scale 2 that shuffle was 67 MB).
     return items.select("item_id", "source_path", "locator", "mail_subject", "mail_from", "mail_date", "text")
         .join(broadcast(members), "item_id")
         .select(col("near_cluster"), col("cluster_size"), col("exact_groups"), col("rank").cast("long").as("rank"),
