@@ -1,5 +1,6 @@
 package org.leakscope.extract;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -152,18 +153,32 @@ public final class ExtractJob {
   private record Counts(List<Row> byType, Row companies, long users) {}
 
   private Counts counts(Dataset<Row> mentions, Dataset<Row> companies, Dataset<Row> users) {
-    Column valid = Mentions.valid();
-    Column explicit = Mentions.explicit();
-    List<Row> rows =
-        mentions.groupBy("entity_type")
-            .agg(count(lit(1)).as("mentions"),
-                sum(when(valid, 0).otherwise(1)).as("rejected"),
-                count(when(explicit, lit(1))).as("raw"),
-                count_distinct(when(explicit, col("raw_value"))).as("distinct_raw"),
-                count_distinct(when(valid, col("normalized_value"))).as("distinct_normalized"),
-                count_distinct(when(valid, col("canonical_value"))).as("distinct_canonical"))
-            .collectAsList(); // one row per entity type: a handful
-    return new Counts(rows, companies.agg(count(lit(1)), count_distinct(col("country"))).first(), users.count());
+    return new Counts(countsByType(mentions).collectAsList(), // one row per entity type: a handful
+        companies.agg(count(lit(1)), count_distinct(col("country"))).first(), users.count());
+  }
+
+  /**
+   * Per entity type: its mentions, the rejected ones, and its counts at the raw, distinct_raw, distinct_normalized
+   * and distinct_canonical bases. The mentions are first counted per distinct combination of the values counted:
+   * a plain hash aggregation that each task does before its shuffle, which turns millions of mentions (the same
+   * addresses in every stored copy of every message) into one row per spelling. The distinct counts then expand
+   * those rows, not every mention, once per basis.
+   */
+  static Dataset<Row> countsByType(Dataset<Row> mentions) {
+    Column n = col("n");
+    Column valid = col("valid");
+    Column explicit = col("explicit");
+    return mentions
+        .groupBy(col("entity_type"), Mentions.valid().as("valid"), Mentions.explicit().as("explicit"),
+            col("raw_value"), col("normalized_value"), col("canonical_value"))
+        .agg(count(lit(1)).as("n"))
+        .groupBy("entity_type")
+        .agg(sum(n).as("mentions"),
+            sum(when(valid, 0L).otherwise(n)).as("rejected"),
+            coalesce(sum(when(explicit, n)), lit(0L)).as("raw"),
+            count_distinct(when(explicit, col("raw_value"))).as("distinct_raw"),
+            count_distinct(when(valid, col("normalized_value"))).as("distinct_normalized"),
+            count_distinct(when(valid, col("canonical_value"))).as("distinct_canonical"));
   }
 
   private ExtractResult result(Counts counts, long started) {

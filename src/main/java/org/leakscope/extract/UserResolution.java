@@ -68,9 +68,13 @@ final class UserResolution {
     List<Dataset<Row>> saved = Concurrently.all(List.of(
         // Most address mentions are mail headers, which link nothing: each address is carried on once, with its
         // mention count and the display names it was written with; only record mentions go further one by one.
+        // Counted per display name first: a plain hash aggregation before the shuffle, where collecting the names
+        // of a million mentions at once falls back to sorting them (past 128 addresses per task).
         () -> save.apply(
-            addressMentions.groupBy("node", "normalized_value", "domain")
-                .agg(count(lit(1)).as("mentions"),
+            addressMentions.groupBy("node", "normalized_value", "domain", "display_name")
+                .agg(count(lit(1)).as("mentions"))
+                .groupBy("node", "normalized_value", "domain")
+                .agg(sum("mentions").as("mentions"),
                     slice(sort_array(collect_set("display_name")), 1, 20).as("display_names")), "user-addresses"),
         () -> save.apply(addressMentions.where(col("context").equalTo(Mentions.RECORD)), "user-record-addresses")));
     return new Addresses(saved.get(0), saved.get(1));
