@@ -166,11 +166,11 @@ public final class ExtractJob {
    */
   static Dataset<Row> countsByType(Dataset<Row> mentions) {
     Column n = col("n");
-    Column valid = col("valid");
-    Column explicit = col("explicit");
+    Column valid = Mentions.valid(); // of normalized_value, a key of the first grouping
+    Column explicit = col("explicit"); // needs the rule, which the first grouping does not keep
     return mentions
-        .groupBy(col("entity_type"), Mentions.valid().as("valid"), Mentions.explicit().as("explicit"),
-            col("raw_value"), col("normalized_value"), col("canonical_value"))
+        .groupBy(col("entity_type"), Mentions.explicit().as("explicit"), col("raw_value"), col("normalized_value"),
+            col("canonical_value"))
         .agg(count(lit(1)).as("n"))
         .groupBy("entity_type")
         .agg(sum(n).as("mentions"),
