@@ -53,7 +53,7 @@ final class SparkOptions {
     if (master != null) {
       builder.master(master);
     }
-    SessionDefaults.apply(builder);
+    SessionDefaults.apply(builder, master);
     conf.forEach(builder::config);
     return builder.getOrCreate();
   }

@@ -1,7 +1,10 @@
 package org.leakscope.common;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
+import org.leakscope.io.NioLocalFileSystem;
 
 /**
  * Spark settings a session that leakscope builds gets unless spark-submit (or a system property, which is how
@@ -21,11 +24,44 @@ public final class SessionDefaults {
       "spark.shuffle.sort.bypassMergeThreshold", "0",
       "spark.sql.maxConcurrentOutputFileWriters", "16");
 
+  /**
+   * The local file system of an embedded Spark: Hadoop's own, but without a {@code chmod} process for every file
+   * and directory written ({@link NioLocalFileSystem}). Only for local masters, where the driver's classpath is
+   * the executors': a cluster's executors load the job jar in a class loader of their own, and their Hadoop may
+   * have its native library anyway.
+   */
+  public static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
+
+  private static final Pattern LOCAL_MASTER = Pattern.compile("local(\\[[^\\]]*\\])?");
+
   private SessionDefaults() {}
 
-  /** {@code builder} with each setting: its system property's value if there is one, else the default. */
+  /**
+   * {@code builder} with each setting: its system property's value if there is one, else the default; on a local
+   * master (spark-submit's, or the one jobs/leakscope sets, both system properties) the local file system too.
+   */
   public static SparkSession.Builder apply(SparkSession.Builder builder) {
-    SETTINGS.forEach((key, value) -> builder.config(key, System.getProperty(key, value)));
+    return apply(builder, null);
+  }
+
+  /** As {@link #apply(SparkSession.Builder)}, for a session built on {@code master} (null: the system property's). */
+  public static SparkSession.Builder apply(SparkSession.Builder builder, String master) {
+    settings(master).forEach(builder::config);
     return builder;
+  }
+
+  /** The settings a session on {@code master} gets (null: the system property's master). */
+  public static Map<String, String> settings(String master) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    SETTINGS.forEach((key, value) -> settings.put(key, System.getProperty(key, value)));
+    if (isLocal(master != null ? master : System.getProperty("spark.master"))) {
+      settings.put(LOCAL_FILE_SYSTEM, System.getProperty(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName()));
+    }
+    return settings;
+  }
+
+  /** Whether {@code master} runs the executors in this JVM: local, local[4], local[*], local[4,2]. */
+  public static boolean isLocal(String master) {
+    return master != null && LOCAL_MASTER.matcher(master.trim()).matches();
   }
 }
